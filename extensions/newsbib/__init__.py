@@ -1,0 +1,30 @@
+"""newsbib: news-report citations for sphinxcontrib-bibtex, with back-links across pages."""
+
+from pathlib import Path
+
+import pybtex.plugin
+
+from .style import NewsStyle, style_for_language
+from .transforms import CitationBacklinks
+
+__version__ = "0.1.0"
+
+
+def use_language_style(app, config) -> None:
+    """Write the bibliography's dates and words in the build language."""
+    if config.bibtex_default_style == "news" and (config.language or "en") != "en":
+        name = f"news-{config.language}"
+        pybtex.plugin.register_plugin(
+            "pybtex.style.formatting", name, style_for_language(config.language), force=True
+        )
+        config.bibtex_default_style = name
+
+
+def setup(app):
+    # Registered here too, so a source checkout works before `pip install` writes the entry point.
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "news", NewsStyle, force=True)
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_message_catalog("newsbib", str(Path(__file__).parent / "locales"))
+    app.connect("config-inited", use_language_style)
+    app.add_post_transform(CitationBacklinks)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
