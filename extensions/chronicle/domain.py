@@ -1,0 +1,140 @@
+"""The ``chron`` domain: records by document, purged and merged the way Sphinx expects."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util import logging
+
+from . import directives as chron_directives
+from .nodes import chronicle_placeholder
+from .records import ConvoyRecord, EventRecord, ReportedRecord
+
+logger = logging.getLogger(__name__)
+
+RECORD_KINDS = {EventRecord: "events", ConvoyRecord: "convoys", ReportedRecord: "reported"}
+
+
+def reading_order(env) -> list[str]:
+    """Document names as a reader meets them: the toctree order, then the rest by name."""
+    relations = env.collect_relations()
+    order: list[str] = []
+    docname = env.config.root_doc
+    while docname is not None and docname not in order:
+        order.append(docname)
+        docname = relations.get(docname, (None, None, None))[2]
+    seen = set(order)
+    return order + sorted(env.found_docs - seen)
+
+
+class ChronicleDomain(Domain):
+    name = "chron"
+    label = "Chronicle"
+    data_version = 1
+    directives = {
+        "event": chron_directives.EventDirective,
+        "convoy": chron_directives.ConvoyDirective,
+        "reported": chron_directives.ReportedDirective,
+        "timeline": chron_directives.TimelineDirective,
+        "convoy-table": chron_directives.ConvoyTableDirective,
+        "discrepancies": chron_directives.DiscrepanciesDirective,
+    }
+    initial_data = {
+        "events": {},  # docname -> [EventRecord] in document order
+        "convoys": {},  # docname -> [ConvoyRecord]
+        "reported": {},  # docname -> [ReportedRecord]
+        "list_pages": {},  # docname -> sorted names of the list placeholders on it
+        "digest": "",  # of all records when the list pages were last written
+    }
+
+    # -- keeping records in step with documents ---------------------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        for kind in (*RECORD_KINDS.values(), "list_pages"):
+            self.data[kind].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
+        for kind in (*RECORD_KINDS.values(), "list_pages"):
+            for docname in docnames:
+                if docname in otherdata[kind]:
+                    self.data[kind][docname] = otherdata[kind][docname]
+
+    def process_doc(self, env, docname: str, document: nodes.document) -> None:
+        """Collect records after translation, so titles and labels are in the build language."""
+        for container in document.findall(nodes.container):
+            record = container.attributes.pop("chron_record", None)
+            if record is None:
+                continue
+            record = self._translated(record, container)
+            self.data[RECORD_KINDS[type(record)]].setdefault(docname, []).append(record)
+        lists = sorted({type(node).__name__ for node in document.findall(chronicle_placeholder)})
+        if lists:
+            self.data["list_pages"][docname] = lists
+
+    @staticmethod
+    def _translated(record, container: nodes.container):
+        for paragraph in container.findall(nodes.paragraph):
+            if "chron-event-title" in paragraph["classes"]:
+                return dataclasses.replace(record, title=paragraph.astext())
+            if "chron-reported-label" in paragraph["classes"]:
+                return dataclasses.replace(record, label=paragraph.astext())
+        return record
+
+    # -- reading the records ----------------------------------------------------------
+
+    def _in_reading_order(self, kind: str) -> list:
+        by_doc = self.data[kind]
+        order = reading_order(self.env)
+        return [record for docname in order for record in by_doc.get(docname, ())]
+
+    @property
+    def events(self) -> list[EventRecord]:
+        return self._in_reading_order("events")
+
+    @property
+    def convoys(self) -> list[ConvoyRecord]:
+        return self._in_reading_order("convoys")
+
+    @property
+    def reported(self) -> list[ReportedRecord]:
+        return self._in_reading_order("reported")
+
+    def sorted_events(self) -> list[EventRecord]:
+        """Earliest first by the lower bound of the date; ties keep reading order."""
+        return sorted(self.events, key=lambda event: event.date.lower)
+
+    def sorted_convoys(self) -> list[ConvoyRecord]:
+        return sorted(self.convoys, key=lambda convoy: convoy.number)
+
+    def list_pages(self) -> list[str]:
+        return sorted(self.data["list_pages"])
+
+    def records_digest(self) -> str:
+        """Changes whenever any record, or the order they are read in, changes."""
+        digest = hashlib.sha256()
+        for kind in RECORD_KINDS.values():
+            for record in self._in_reading_order(kind):
+                digest.update(repr(record).encode())
+        return digest.hexdigest()
+
+    # -- checks and references --------------------------------------------------------
+
+    def check_consistency(self) -> None:
+        first_seen: dict[int, ConvoyRecord] = {}
+        for convoy in self.convoys:
+            if convoy.number in first_seen:
+                first = first_seen[convoy.number]
+                logger.warning(
+                    "chron:convoy: convoy %d is described twice (first at %s:%d)",
+                    convoy.number, self.env.doc2path(first.docname), first.lineno,
+                    location=(convoy.docname, convoy.lineno), type="chronicle", subtype="duplicate",
+                )
+            else:
+                first_seen[convoy.number] = convoy
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        return []

@@ -1,0 +1,286 @@
+"""Docutils nodes for records in place and for the site-wide lists.
+
+Only standard docutils nodes (and sphinx-timeline's own ``TimelineDiv`` for HTML) come
+out of here, so every builder can write them. Field text always enters as
+``nodes.Text``: writers escape it, so markup in a title stays text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import NoUri
+from sphinx.locale import get_translation
+from sphinx.util.nodes import make_refnode
+from sphinx_timeline.main import TimelineDiv
+
+from .counts import Count, Total
+from .dates import format_event_date
+from .records import CONVOY_COUNTS, ConvoyRecord, EventRecord, ReportedRecord
+
+_ = get_translation("chronicle")
+
+#: Builds the citation nodes for some bib keys (see :func:`citation_refs`).
+Citer = Callable[[Iterable[str]], list[nodes.Node]]
+
+
+def count_headers() -> dict[str, str]:
+    return {
+        "buses": _("Buses"),
+        "people": _("People"),
+        "fighters": _("Fighters"),
+        "civilians": _("Civilians"),
+    }
+
+
+def citation_refs(keys: Iterable[str], docname: str) -> list[nodes.Node]:
+    """Citations resolved by sphinxcontrib-bibtex, with the same numbers as everywhere."""
+    refs: list[nodes.Node] = []
+    for key in keys:
+        if refs:
+            refs.append(nodes.Text(" "))
+        refs.append(
+            addnodes.pending_xref(
+                "", nodes.inline("", key),
+                refdomain="cite", reftype="p", reftarget=key, refdoc=docname,
+                refexplicit=False, refwarn=True,
+            )
+        )
+    return refs
+
+
+def link_to(builder, fromdocname: str, record, text: str) -> nodes.Node:
+    """A link to the record's place in the narrative, or plain text where there is none."""
+    try:
+        return make_refnode(builder, fromdocname, record.docname, record.anchor, nodes.inline(text=text))
+    except NoUri:
+        return nodes.inline(text=text)
+
+
+def _paragraph(*children: nodes.Node, classes: list[str] | None = None) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=classes or [])
+    paragraph.extend(children)
+    return paragraph
+
+
+def table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[str],
+          widths: list[int], row_classes: list[list[str]] | None = None) -> nodes.table:
+    """A plain table that every builder writes; LaTeX gets a longtable that breaks across pages."""
+    table_node = nodes.table(classes=[*classes, "longtable"])
+    group = nodes.tgroup(cols=len(headers))
+    table_node += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    header_row = nodes.row()
+    for header in headers:
+        header_row += nodes.entry("", nodes.paragraph(text=header))
+    head += header_row
+    body = nodes.tbody()
+    group += body
+    for index, cells in enumerate(rows):
+        row = nodes.row(classes=row_classes[index] if row_classes else [])
+        for cell in cells:
+            entry = nodes.entry()
+            if isinstance(cell, str):
+                entry += nodes.paragraph(text=cell)
+            elif isinstance(cell, nodes.entry):
+                entry = cell
+            elif isinstance(cell, (nodes.Inline, nodes.Text)):
+                entry += _paragraph(cell)
+            else:
+                entry += cell
+            row += entry
+        body += row
+    return table_node
+
+
+# -- records in place -----------------------------------------------------------------
+
+
+def convoy_summary(number, departed, arrived, origin, destination, counts: dict[str, Count | None],
+                   groups, citations: list[nodes.Node], locale) -> list[nodes.Node]:
+    heading = nodes.paragraph(classes=["chron-convoy-title"])
+    heading += nodes.strong(text=_("Convoy {number}").format(number=number) if number else _("Convoy"))
+    for citation in citations:
+        heading += nodes.Text(" ")
+        heading += citation
+    facts = nodes.field_list(classes=["chron-convoy-facts"])
+
+    def fact(label: str, value: str) -> None:
+        facts.append(nodes.field("", nodes.field_name(text=label), nodes.field_body("", nodes.paragraph(text=value))))
+
+    if departed:
+        fact(_("Departed"), format_event_date(departed, locale))
+    if arrived:
+        fact(_("Arrived"), format_event_date(arrived, locale))
+    if origin:
+        fact(_("From"), origin)
+    if destination:
+        fact(_("To"), destination)
+    headers = count_headers()
+    for name in CONVOY_COUNTS:
+        if counts.get(name) is not None:
+            fact(headers[name], counts[name].format(locale))
+    if groups:
+        fact(_("Groups"), "; ".join(groups))
+    return [heading, facts] if len(facts) else [heading]
+
+
+# -- the timeline ---------------------------------------------------------------------
+
+
+def _event_parts(event: EventRecord, builder, fromdocname: str, locale, cite: Citer) -> list[nodes.Node]:
+    parts = [
+        _paragraph(nodes.strong(text=format_event_date(event.date, locale)), classes=["chron-date"]),
+        _paragraph(link_to(builder, fromdocname, event, event.title), classes=["chron-title"]),
+    ]
+    if event.places:
+        parts.append(_paragraph(nodes.Text("; ".join(event.places)), classes=["chron-places"]))
+    if event.sources:
+        parts.append(_paragraph(*cite(event.sources), classes=["chron-sources"]))
+    return parts
+
+
+def timeline_markup(events: list[EventRecord], builder, fromdocname: str, locale, cite: Citer) -> nodes.Node:
+    """sphinx-timeline's HTML structure and styles, built from the records directly."""
+    frame = TimelineDiv()
+    items = nodes.enumerated_list(classes=["timeline-default"])
+    frame += items
+    for event in events:
+        item = nodes.list_item(classes=["timeline"])
+        box = TimelineDiv(classes=["tl-item"], dt=event.date.lower.isoformat())
+        content = TimelineDiv(classes=["tl-item-content"])
+        content.extend(_event_parts(event, builder, fromdocname, locale, cite))
+        box += content
+        item += box
+        items += item
+    return frame
+
+
+def timeline_table(events: list[EventRecord], builder, fromdocname: str, locale, cite: Citer) -> nodes.table:
+    rows = []
+    for event in events:
+        rows.append([
+            format_event_date(event.date, locale),
+            link_to(builder, fromdocname, event, event.title),
+            "; ".join(event.places),
+            _paragraph(*cite(event.sources)),
+        ])
+    return table([_("Date"), _("Event"), _("Places"), _("Sources")], rows, ["chron-timeline-table"], [18, 44, 22, 16])
+
+
+# -- convoys --------------------------------------------------------------------------
+
+
+def _dates_cell(convoy: ConvoyRecord, locale) -> str:
+    parts = []
+    if convoy.departed:
+        parts.append(_("departed {date}").format(date=format_event_date(convoy.departed, locale)))
+    if convoy.arrived:
+        parts.append(_("arrived {date}").format(date=format_event_date(convoy.arrived, locale)))
+    return "; ".join(parts) or _("unknown")
+
+
+def _route_cell(convoy: ConvoyRecord) -> str:
+    origin = convoy.origin or _("unknown")
+    destination = convoy.destination or _("unknown")
+    route = f"{origin} → {destination}"
+    if convoy.groups:
+        route += f" ({'; '.join(convoy.groups)})"
+    return route
+
+
+def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, str]],
+                 reported_citations: dict[str, nodes.Node], builder, fromdocname: str,
+                 locale, cite: Citer, tolerance: float) -> nodes.table:
+    headers = count_headers()
+    rows, row_classes = [], []
+    for convoy in convoys:
+        rows.append([
+            link_to(builder, fromdocname, convoy, str(convoy.number)),
+            _dates_cell(convoy, locale),
+            _route_cell(convoy),
+            *(getattr(convoy, name).format(locale) for name in CONVOY_COUNTS),
+            _paragraph(*cite(convoy.sources)),
+        ])
+        row_classes.append([])
+    totals = {name: Total.of([getattr(convoy, name) for convoy in convoys]) for name in CONVOY_COUNTS}
+    rows.append([
+        _("Sum of the convoys"), "", "",
+        *(totals[name].format(locale) if convoys else "" for name in CONVOY_COUNTS),
+        "",
+    ])
+    row_classes.append(["chron-total"])
+    if reported:
+        cells = []
+        for name in CONVOY_COUNTS:
+            if name not in reported:
+                cells.append("")
+                continue
+            value = Count(**reported[name][0])
+            entry = nodes.entry()
+            paragraph = _paragraph(nodes.Text(value.format(locale) + " "))
+            paragraph += reported_citations.get(name) or cite([reported[name][1]])
+            entry += paragraph
+            if totals[name].contradicts(value, tolerance):
+                entry["classes"].append("chron-contradiction")
+                entry += _paragraph(
+                    nodes.emphasis(text=_("Contradicts the convoys' own figures ({total}).").format(
+                        total=totals[name].format(locale))),
+                    classes=["chron-contradiction-note"],
+                )
+            cells.append(entry)
+        rows.append([_("Reported total"), "", "", *cells, ""])
+        row_classes.append(["chron-reported-total"])
+    return table(
+        [_("Convoy"), _("Dates"), _("Route"), *headers.values(), _("Sources")],
+        rows, ["chron-convoy-table"], [6, 18, 22, 9, 9, 9, 9, 18], row_classes,
+    )
+
+
+# -- discrepancies --------------------------------------------------------------------
+
+
+def disputed_quantities(reported: list[ReportedRecord]) -> dict[str, list[ReportedRecord]]:
+    """Quantities reported two or more times with different values, in reading order."""
+    by_quantity: dict[str, list[ReportedRecord]] = {}
+    for record in reported:
+        by_quantity.setdefault(record.quantity, []).append(record)
+    return {
+        quantity: records
+        for quantity, records in by_quantity.items()
+        if len({record.value for record in records}) > 1
+    }
+
+
+def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: str, locale, cite: Citer) -> nodes.Node:
+    disputed = disputed_quantities(reported)
+    if not disputed:
+        return _paragraph(nodes.Text(_("No figure is reported with different values.")))
+    rows = []
+    for records in disputed.values():
+        for index, record in enumerate(records):
+            rows.append([
+                (records[0].label or record.quantity) if index == 0 else "",
+                link_to(builder, fromdocname, record, record.value.format(locale)),
+                format_event_date(record.as_of, locale) if record.as_of else "",
+                _paragraph(*cite(record.sources)),
+            ])
+    return table([_("Quantity"), _("Value"), _("As of"), _("Source")], rows, ["chron-discrepancies"], [34, 24, 22, 20])
+
+
+def data_links(builder, fromdocname: str) -> nodes.paragraph:
+    """Links from a list page to the data exports written beside the HTML."""
+    here = posixpath.dirname(builder.get_target_uri(fromdocname))
+    paragraph = _paragraph(nodes.Text(_("Data:") + " "), classes=["chron-data-links"])
+    for index, name in enumerate(("events.json", "convoys.csv", "reported.json")):
+        if index:
+            paragraph += nodes.Text(" · ")
+        uri = posixpath.relpath(f"_data/{name}", here or ".")
+        paragraph += nodes.reference("", name, refuri=uri, internal=False)
+    return paragraph

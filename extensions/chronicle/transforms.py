@@ -1,0 +1,76 @@
+"""Replacing list placeholders, once all documents are read, with the site-wide lists."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from . import render
+from .dates import babel_locale
+from .nodes import convoy_table_placeholder, discrepancies_placeholder, timeline_placeholder
+
+
+def uses_timeline_markup(builder) -> bool:
+    """sphinx-timeline's markup is for HTML pages; EPUB readers and other builders get a table."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+class ChronicleListsTransform(SphinxPostTransform):
+    """Fill each list placeholder from the domain's records."""
+
+    # Before Sphinx resolves references (10), so the citations made here get numbers.
+    default_priority = 8
+
+    def run(self, **kwargs) -> None:
+        placeholders = list(self.document.findall(
+            lambda node: isinstance(node, (timeline_placeholder, convoy_table_placeholder, discrepancies_placeholder))
+        ))
+        if not placeholders:
+            return
+        domain = self.env.get_domain("chron")
+        builder = self.app.builder
+        locale = babel_locale(self.config.language)
+        docname = self.env.docname
+
+        def cite(keys):
+            return render.citation_refs(keys, docname)
+
+        for placeholder in placeholders:
+            if isinstance(placeholder, timeline_placeholder):
+                replacement = self.timeline(placeholder, domain, builder, docname, locale, cite)
+            elif isinstance(placeholder, convoy_table_placeholder):
+                kept = {
+                    ref["reftarget"]: ref
+                    for ref in placeholder.findall(addnodes.pending_xref)
+                }
+                reported = placeholder["reported"]
+                reported_citations = {name: kept[key] for name, (_value, key) in reported.items() if key in kept}
+                replacement = [render.convoy_table(
+                    domain.sorted_convoys(), reported, reported_citations, builder, docname, locale, cite,
+                    self.config.chron_approximate_tolerance,
+                )]
+            else:
+                replacement = [render.discrepancies_table(domain.reported, builder, docname, locale, cite)]
+            placeholder.replace_self(replacement)
+
+    def timeline(self, placeholder, domain, builder, docname, locale, cite) -> list[nodes.Node]:
+        events = domain.sorted_events()
+        tags = set(placeholder["tags"])
+        if tags:
+            events = [event for event in events if tags & set(event.tags)]
+        if placeholder["start"]:
+            events = [event for event in events if event.date.lower.isoformat() >= placeholder["start"]]
+        if placeholder["end"]:
+            events = [event for event in events if event.date.lower.isoformat() <= placeholder["end"]]
+        if placeholder["reversed"]:
+            events = list(reversed(events))
+        frame = nodes.container(classes=["chron-timeline"])
+        if uses_timeline_markup(builder):
+            frame += render.timeline_markup(events, builder, docname, locale, cite)
+        else:
+            frame += render.timeline_table(events, builder, docname, locale, cite)
+        result: list[nodes.Node] = [frame]
+        if builder.format == "html" and not builder.name.startswith("epub"):
+            result.append(render.data_links(builder, docname))
+        return result
