@@ -328,11 +328,12 @@ class ConvoyTableDirective(ChronicleDirective):
         totals = self.reported_totals()
         placeholder = chron_nodes.convoy_table_placeholder(reported=totals)
         self.set_source_info(placeholder)
-        # Register the reported totals' sources as citations at their place in the text.
-        holder = nodes.inline(classes=["chron-hidden-citations"])
-        for _value, key in totals.values():
-            holder += self.citation_nodes((key,))
-        placeholder += holder
+        # Cite the reported totals' sources here, in reading order; the table takes the
+        # citation nodes over, so their back-links from the bibliography stay valid.
+        for name, (_value, key) in totals.items():
+            holder = nodes.inline(chron_field=name)
+            holder.extend(self.citation_nodes((key,)))
+            placeholder += holder
         return [placeholder]
 
 

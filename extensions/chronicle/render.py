@@ -196,7 +196,7 @@ def _route_cell(convoy: ConvoyRecord) -> str:
 
 
 def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, str]],
-                 reported_citations: dict[str, nodes.Node], builder, fromdocname: str,
+                 reported_citations: dict[str, list[nodes.Node]], builder, fromdocname: str,
                  locale, cite: Citer, tolerance: float) -> nodes.table:
     headers = count_headers()
     rows, row_classes = [], []
@@ -225,7 +225,7 @@ def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, st
             value = Count(**reported[name][0])
             entry = nodes.entry()
             paragraph = _paragraph(nodes.Text(value.format(locale) + " "))
-            paragraph += reported_citations.get(name) or cite([reported[name][1]])
+            paragraph.extend(reported_citations.get(name) or cite([reported[name][1]]))
             entry += paragraph
             if totals[name].contradicts(value, tolerance):
                 entry["classes"].append("chron-contradiction")

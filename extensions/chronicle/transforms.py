@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import render
@@ -40,12 +39,12 @@ class ChronicleListsTransform(SphinxPostTransform):
             if isinstance(placeholder, timeline_placeholder):
                 replacement = self.timeline(placeholder, domain, builder, docname, locale, cite)
             elif isinstance(placeholder, convoy_table_placeholder):
-                kept = {
-                    ref["reftarget"]: ref
-                    for ref in placeholder.findall(addnodes.pending_xref)
-                }
                 reported = placeholder["reported"]
-                reported_citations = {name: kept[key] for name, (_value, key) in reported.items() if key in kept}
+                reported_citations = {}
+                for holder in placeholder.findall(nodes.inline):
+                    if holder.get("chron_field"):
+                        reported_citations[holder["chron_field"]] = list(holder.children)
+                        holder.children = []
                 replacement = [render.convoy_table(
                     domain.sorted_convoys(), reported, reported_citations, builder, docname, locale, cite,
                     self.config.chron_approximate_tolerance,
