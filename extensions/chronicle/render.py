@@ -37,19 +37,18 @@ def count_headers() -> dict[str, str]:
 
 
 def citation_refs(keys: Iterable[str], docname: str) -> list[nodes.Node]:
-    """Citations resolved by sphinxcontrib-bibtex, with the same numbers as everywhere."""
-    refs: list[nodes.Node] = []
-    for key in keys:
-        if refs:
-            refs.append(nodes.Text(" "))
-        refs.append(
-            addnodes.pending_xref(
-                "", nodes.inline("", key),
-                refdomain="cite", reftype="p", reftarget=key, refdoc=docname,
-                refexplicit=False, refwarn=True,
-            )
+    """One citation for *keys*, resolved by sphinxcontrib-bibtex: "[4, 8]", numbered as everywhere."""
+    keys = list(keys)
+    if not keys:
+        return []
+    target = ",".join(keys)
+    return [
+        addnodes.pending_xref(
+            "", nodes.inline("", target),
+            refdomain="cite", reftype="p", reftarget=target, refdoc=docname,
+            refexplicit=False, refwarn=True,
         )
-    return refs
+    ]
 
 
 def link_to(builder, fromdocname: str, record, text: str) -> nodes.Node:
