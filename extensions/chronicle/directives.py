@@ -91,7 +91,11 @@ class ChronicleDirective(SphinxDirective):
     def container(self, kind: str, id_hint: str) -> nodes.container:
         container = nodes.container(classes=[f"chron-{kind}"])
         self.set_source_info(container)
-        container["ids"].append(make_id(self.env, self.state.document, f"chron-{kind}", id_hint))
+        node_id = make_id(self.env, self.state.document, f"chron-{kind}", id_hint)
+        container["ids"].append(node_id)
+        # Registered, so the next record with the same hint (two figures for one quantity,
+        # two events with one title) gets an id of its own and links reach the right one.
+        self.state.document.ids[node_id] = container
         return container
 
     def translatable_paragraph(self, text: str, cls: str) -> nodes.paragraph:
