@@ -1,0 +1,25 @@
+"""infobox: a cited summary box for the overview page, read from a data file."""
+
+from pathlib import Path
+
+from .directives import InfoboxDirective
+from .transforms import PlainInfoboxTable
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_html_assets(app) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("infobox.css")
+
+
+def setup(app):
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_directive("infobox", InfoboxDirective)
+    app.add_post_transform(PlainInfoboxTable)
+    app.add_message_catalog("infobox", str(Path(__file__).parent / "locales"))
+    app.connect("builder-inited", add_html_assets)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,219 @@
+"""Replace each map placeholder with the drawn map and its text alternative."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx.errors import ExtensionError, NoUri
+from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from . import pdf, svg
+from .gazetteer import Gazetteer, Place
+from .nodes import operation_map
+from .scene import Route, layout
+
+_ = get_translation("opmap")
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ConvoyLine:
+    """One convoy as the map shows it: drawn as ``route``, or listed with ``reason``."""
+
+    number: str
+    origin: str
+    destination: str
+    docname: str
+    anchor: str
+    route: Route | None
+    # "Written name -> place it is drawn at", for each end that is an area.
+    drawn_at: tuple[tuple[str, str], ...] = ()
+    reason: str = ""
+
+
+def recorded_convoys(env) -> list:
+    """The chronicle's convoys in reading order, or none when the chronicle records none."""
+    try:
+        domain = env.get_domain("chron")
+    except ExtensionError:
+        return []
+    return list(getattr(domain, "convoys", []))
+
+
+def convoys_signature(env) -> str:
+    """Changes whenever a convoy the map draws changes, so its page is rewritten."""
+    text = "\n".join(
+        f"{c.number}|{c.origin}|{c.destination}|{c.docname}|{c.anchor}"
+        for c in recorded_convoys(env)
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _words() -> dict:
+    return {
+        "legend_pocket": _("Town of the Eastern Qalamoun pocket"),
+        "legend_place": _("Other place"),
+        "legend_route": _("Convoy route, numbered as in the table"),
+        "legend_route_note": _("straight line from origin to arrival, not the road"),
+        "legend_area": _("Route whose end is an area, drawn at a place in it"),
+        "scale_unit": _("km"),
+        "north": _("N"),
+    }
+
+
+def convoy_lines(gazetteer: Gazetteer, convoys) -> list[ConvoyLine]:
+    lines = []
+    for convoy in convoys:
+        number = str(convoy.number)
+        origin, origin_is_area = gazetteer.find(convoy.origin)
+        destination, destination_is_area = gazetteer.find(convoy.destination)
+        common = {"number": number, "origin": convoy.origin, "destination": convoy.destination,
+                  "docname": convoy.docname, "anchor": convoy.anchor}
+        missing = [written for written, place in ((convoy.origin, origin),
+                                                   (convoy.destination, destination))
+                   if place is None or not place.placed]
+        if missing:
+            reason = _("not drawn: no coordinates in the gazetteer for {places}").format(
+                places=_(" and ").join(missing))
+            lines.append(ConvoyLine(route=None, reason=reason, **common))
+            continue
+        title = _("Convoy {number}: {origin} to {destination}").format(
+            number=number, origin=convoy.origin, destination=convoy.destination)
+        drawn_at = tuple(
+            (written, place.name)
+            for written, place, is_area in ((convoy.origin, origin, origin_is_area),
+                                            (convoy.destination, destination, destination_is_area))
+            if is_area
+        )
+        lines.append(ConvoyLine(
+            route=Route(number, origin, destination, title, approximate=bool(drawn_at)),
+            drawn_at=drawn_at,
+            **common,
+        ))
+    return lines
+
+
+class OperationMapTransform(SphinxPostTransform):
+    default_priority = 200
+
+    @property
+    def builder(self):
+        # Sphinx 9 deprecates ``self.app`` with no public replacement for transforms; its own
+        # reference resolver reaches the builder this way.
+        return self.env._app.builder
+
+    def run(self, **kwargs) -> None:
+        for placeholder in list(self.document.findall(operation_map)):
+            placeholder.replace_self(self.build(placeholder))
+
+    def build(self, placeholder: operation_map) -> list[nodes.Node]:
+        gazetteer: Gazetteer = placeholder["gazetteer"]
+        ident = placeholder["ids"][0]
+        language = self.config.language or "en"
+        lines = convoy_lines(gazetteer, recorded_convoys(self.env))
+        placed = [p for p in gazetteer.places if p.placed]
+        drawn = [line.route for line in lines if line.route]
+        title = _("Map of the Eastern Qalamoun offensive and evacuation, April 2018")
+        description = _(
+            "The towns of the Eastern Qalamoun pocket north-east of Damascus, the places in "
+            "northern Syria where the convoys arrived, and {count} convoy routes drawn as "
+            "straight numbered lines. A list of every place and route follows the map."
+        ).format(count=len(drawn))
+        result: list[nodes.Node] = []
+        if placed:
+            scene = layout(placed, drawn, language, _words())
+            figure = nodes.container(ids=[ident], classes=["opmap"])
+            if self.builder.format == "html":
+                markup = svg.render(scene, ident=ident, title=title, description=description)
+                figure += nodes.raw("", markup, format="html")
+            elif self.builder.format == "latex":
+                filename = f"{self.env.docname.replace('/', '-')}-{ident}.pdf"
+                (self.builder.outdir / filename).write_bytes(pdf.render(scene, title=title))
+                figure += nodes.raw(
+                    "",
+                    "\\begin{center}\\includegraphics[width=\\linewidth,height=0.78\\textheight,"
+                    f"keepaspectratio]{{{filename}}}\\end{{center}}\n",
+                    format="latex",
+                )
+            figure += nodes.paragraph("", title, classes=["opmap-caption"])
+            result.append(figure)
+        result.append(self.text_alternative(gazetteer, lines, language))
+        return result
+
+    def text_alternative(self, gazetteer: Gazetteer, lines: list[ConvoyLine],
+                         language: str) -> nodes.Element:
+        box = nodes.container(classes=["opmap-text"])
+        box += nodes.rubric("", _("Places and routes on the map"))
+        places = nodes.bullet_list()
+        for place in gazetteer.places:
+            if place.placed:
+                places += self.item(self.place_text(place, language))
+        box += places
+
+        routes = nodes.bullet_list()
+        for line in lines:
+            item = nodes.list_item()
+            para = nodes.paragraph()
+            label = _("Convoy {number}").format(number=line.number)
+            para += self.convoy_link(line, label)
+            if line.route:
+                text = _(": {origin} to {destination}").format(
+                    origin=line.origin, destination=line.destination)
+                if line.drawn_at:
+                    text += " (" + "; ".join(
+                        _("{area} drawn at {place}").format(area=written, place=place)
+                        for written, place in line.drawn_at) + ")"
+            else:
+                text = _(": {origin} to {destination}, {reason}").format(
+                    origin=line.origin, destination=line.destination, reason=line.reason)
+            para += nodes.Text(text)
+            item += para
+            routes += item
+        if lines:
+            box += routes
+        else:
+            box += nodes.paragraph("", _("No convoy is recorded, so no route is drawn."))
+
+        unplaced = [p for p in gazetteer.places if not p.placed]
+        if unplaced:
+            box += nodes.paragraph(
+                "", _("Not placed on the map (coordinates unknown): {places}.").format(
+                    places=", ".join(
+                        p.label(language) + (f" ({p.note})" if p.note else "") for p in unplaced)))
+        box += nodes.paragraph("", _(
+            "Coordinates as given on encyclopedia pages for each place; routes are straight "
+            "lines between origin and arrival and do not show the roads taken."))
+        return box
+
+    @staticmethod
+    def item(text: str) -> nodes.list_item:
+        return nodes.list_item("", nodes.paragraph("", text))
+
+    @staticmethod
+    def place_text(place: Place, language: str) -> str:
+        kinds = {
+            "pocket": _("town of the pocket"),
+            "orientation": _("for orientation"),
+            "destination": _("where convoys arrived"),
+            "region": _("region"),
+        }
+        text = _("{name}, {kind}: {lat:.4f}° N, {lon:.4f}° E").format(
+            name=place.label(language), kind=kinds[place.kind], lat=place.lat, lon=place.lon)
+        if place.conflict:
+            text += " " + _("(sources conflict: {conflict}; the first is used)").format(
+                conflict=place.conflict)
+        return text
+
+    def convoy_link(self, line: ConvoyLine, label: str) -> nodes.Node:
+        if not line.docname:
+            return nodes.Text(label)
+        try:
+            return make_refnode(self.builder, self.env.docname, line.docname, line.anchor,
+                                nodes.inline("", label))
+        except NoUri:
+            return nodes.Text(label)

@@ -1,0 +1,22 @@
+"""scholarmeta: citation metadata, OpenGraph tags, a "Cite this page" box and a sitemap.
+
+Every HTML page gets Highwire Press ``citation_*`` tags (read by Zotero and Google
+Scholar), OpenGraph tags, and the template ``cite-this-page.html`` for the theme's article
+footer. ``og:url``, the BibTeX ``url`` and ``sitemap.xml`` appear only when
+``html_baseurl`` is set: the site's address is never guessed.
+"""
+
+from pathlib import Path
+
+from .pages import add_html_assets, add_page_metadata, add_templates_path, write_sitemap
+
+__version__ = "0.1.0"
+
+
+def setup(app):
+    app.add_message_catalog("scholarmeta", str(Path(__file__).parent / "locales"))
+    app.connect("config-inited", add_templates_path)
+    app.connect("builder-inited", add_html_assets)
+    app.connect("html-page-context", add_page_metadata)
+    app.connect("build-finished", write_sitemap)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,88 @@
+"""What a page says about itself: title, date, language, address, and its BibTeX entry."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass
+from html import escape
+
+from babel.core import get_global
+
+
+def build_time() -> time.struct_time:
+    """The build's date; reproducible builds set SOURCE_DATE_EPOCH."""
+    return time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", time.time())))
+
+
+def og_locale(language: str) -> str:
+    """``en`` -> ``en_US``, ``es`` -> ``es_ES``: OpenGraph wants language and territory."""
+    likely = get_global("likely_subtags").get(language.replace("-", "_"), language)
+    parts = likely.split("_")
+    territory = next((p for p in parts[1:] if p.isupper() and len(p) == 2), "")
+    return f"{parts[0]}_{territory}" if territory else parts[0]
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str
+    site: str
+    author: str
+    language: str
+    date: time.struct_time
+    url: str  # empty unless the canonical address is known
+    is_root: bool
+    key: str
+
+    def meta_tags(self) -> list[tuple[str, str, str]]:
+        """(attribute, name, content) for each ``<meta>``: Highwire Press, then OpenGraph."""
+        tags = [
+            ("name", "citation_title", self.title),
+            ("name", "citation_author", self.author),
+            ("name", "citation_publication_date", time.strftime("%Y/%m/%d", self.date)),
+            ("name", "citation_language", self.language),
+            ("name", "citation_journal_title", self.site),
+        ]
+        if self.url:
+            tags.append(("name", "citation_public_url", self.url))
+        tags += [
+            ("property", "og:title", self.title),
+            ("property", "og:type", "website" if self.is_root else "article"),
+            ("property", "og:site_name", self.site),
+            ("property", "og:locale", og_locale(self.language)),
+        ]
+        if self.url:
+            tags.append(("property", "og:url", self.url))
+        return tags
+
+    def meta_html(self) -> str:
+        return "".join(
+            f'<meta {attribute}="{name}" content="{escape(content, quote=True)}" />\n'
+            for attribute, name, content in self.meta_tags()
+        )
+
+    def bibtex(self, accessed_placeholder: str) -> str:
+        fields = [
+            ("title", "{" + _bibtex_escape(f"{self.title}. {self.site}") + "}"),
+            # Double braces: the author is a group, not a person's given and family name.
+            ("author", "{{" + _bibtex_escape(self.author) + "}}"),
+            ("year", str(self.date.tm_year)),
+            ("language", "{" + self.language + "}"),
+        ]
+        if self.url:
+            fields += [("howpublished", "{\\url{" + self.url + "}}"), ("url", "{" + self.url + "}")]
+        fields.append(("note", "{" + _bibtex_escape(accessed_placeholder) + "}"))
+        width = max(len(name) for name, _ in fields)
+        body = ",\n".join(f"  {name.ljust(width)} = {value}" for name, value in fields)
+        return f"@misc{{{self.key},\n{body}\n}}"
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+
+
+def citation_key(project: str, pagename: str, year: int) -> str:
+    words = re.findall(r"[a-z0-9]+", project.lower())
+    page = re.sub(r"[^a-z0-9]+", "-", pagename.lower()).strip("-")
+    return f"{words[1] if len(words) > 1 else words[0]}{year}{page.replace('-', '')}"

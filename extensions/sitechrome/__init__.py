@@ -1,0 +1,21 @@
+"""sitechrome: sidebar sections for readers (the page in other languages, downloads), and
+fixes to what the writers emit that readers with assistive technology would meet."""
+
+from pathlib import Path
+
+from .aria import update_citation_roles
+from .context import add_chrome_context, add_static_files, add_templates_path
+
+__version__ = "0.1.0"
+
+
+def setup(app):
+    app.add_config_value("sitechrome_languages", [], "html", types=[list])
+    app.add_config_value("sitechrome_pdf", "", "html", types=[str])
+    app.add_config_value("sitechrome_data", [], "html", types=[list])
+    app.add_message_catalog("sitechrome", str(Path(__file__).parent / "locales"))
+    app.connect("config-inited", add_templates_path)
+    app.connect("builder-inited", add_static_files)
+    app.connect("html-page-context", add_chrome_context)
+    app.connect("html-page-context", update_citation_roles)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
