@@ -21,6 +21,11 @@ class ChronicleListsTransform(SphinxPostTransform):
     # Before Sphinx resolves references (10), so the citations made here get numbers.
     default_priority = 8
 
+    @property
+    def builder(self):
+        # Sphinx 9 deprecates ``self.app`` in transforms; its own resolver reads this.
+        return self.env._app.builder
+
     def run(self, **kwargs) -> None:
         placeholders = list(self.document.findall(
             lambda node: isinstance(node, (timeline_placeholder, convoy_table_placeholder, discrepancies_placeholder))
@@ -28,7 +33,7 @@ class ChronicleListsTransform(SphinxPostTransform):
         if not placeholders:
             return
         domain = self.env.get_domain("chron")
-        builder = self.app.builder
+        builder = self.builder
         locale = babel_locale(self.config.language)
         docname = self.env.docname
 

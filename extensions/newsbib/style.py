@@ -49,8 +49,13 @@ class NewsStyle(BaseStyle):
         if "language" in fields and fields["language"] != "en":
             name = self._language_name(fields["language"])
             sentences.append(Text(_("In {language}").format(language=name)))
-        if "archivedate" in fields:
-            sentences.append(Text(_("Archived on {date}").format(date=self._date(fields["archivedate"]))))
+        if "archivedate" in fields or "archiveurl" in fields:
+            archived = (
+                _("Archived on {date}").format(date=self._date(fields["archivedate"]))
+                if "archivedate" in fields
+                else _("Archived copy")
+            )
+            sentences.append(HRef(fields["archiveurl"], archived) if "archiveurl" in fields else Text(archived))
         if "urldate" in fields:
             sentences.append(Text(_("Retrieved {date}").format(date=self._date(fields["urldate"]))))
         text = Text(*self._sentences(sentences))

@@ -27,6 +27,11 @@ class CitationBacklinks(SphinxPostTransform):
     # After sphinxcontrib-bibtex has turned its placeholders into citation nodes (5).
     default_priority = 6
 
+    @property
+    def builder(self):
+        # Sphinx 9 deprecates ``self.app`` in transforms; its own resolver reads this.
+        return self.env._app.builder
+
     def run(self, **kwargs) -> None:
         domain = self.env.get_domain("cite")
         entry_keys = {citation.citation_id: citation.key for citation in domain.citations}
@@ -61,7 +66,7 @@ class CitationBacklinks(SphinxPostTransform):
                     if number > 1:
                         para += nodes.Text(", ")
                     para += make_refnode(
-                        self.app.builder,
+                        self.builder,
                         fromdocname,
                         docname,
                         ref.citation_ref_id,

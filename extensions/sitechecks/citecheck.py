@@ -1,0 +1,63 @@
+"""Check that the site's claims are sourced and its bibliography is sound.
+
+Usage: ``python -m sitechecks.citecheck [--format text|json] [SOURCEDIR]`` (default
+``docs``). Exit status 1 when there is any error; warnings are listed but do not fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from .bibfields import check_duplicates, check_fields
+from .biblocations import locate
+from .citations import check_citations, check_records
+from .findings import Finding, format_json, format_text, has_errors
+from .paragraphs import check_paragraphs
+from .project import read_project
+from .rawhtml import check_raw_html
+
+
+def run_checks(env) -> list[Finding]:
+    bibdata = env.get_domain("cite").bibdata
+    entries = bibdata.data.entries
+    locations = locate(sorted(bibdata.bibfiles))
+    uncited_ok = getattr(env.config, "sitechecks_uncited", None) or {}
+    findings = [
+        *check_citations(env, entries, locations, uncited_ok),
+        *check_records(env, entries),
+        *check_fields(entries, locations),
+        *check_duplicates(entries, locations),
+        *check_paragraphs(env),
+        *check_raw_html(env),
+    ]
+    return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.check, f.message))
+
+
+def check_project(srcdir: Path) -> tuple[list[Finding], str]:
+    """Findings for the project in *srcdir*, and the warnings Sphinx gave while reading it."""
+    with tempfile.TemporaryDirectory(prefix="citecheck-") as workdir:
+        app, warnings = read_project(srcdir, Path(workdir))
+        return run_checks(app.env), warnings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m sitechecks.citecheck", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("sourcedir", nargs="?", default="docs", type=Path)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    findings, warnings = check_project(args.sourcedir)
+    if warnings:
+        # Sphinx's own warnings (unknown keys, records without sources) belong to the
+        # build, which fails on them with -W; repeat them here so nothing is hidden.
+        print("Sphinx warnings while reading the project:", warnings, sep="\n", file=sys.stderr)
+    print(format_json(findings) if args.format == "json" else format_text(findings))
+    return 1 if has_errors(findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
