@@ -144,6 +144,8 @@ latex_elements = {
     "InnerLinkColor={rgb}{0.1,0.25,0.55}, OuterLinkColor={rgb}{0.55,0.1,0.1}",
     "makeindex": "",
     "printindex": "",
+    # The opening pages before the first chapter carry no running head ("Contents").
+    "tableofcontents": "\\sphinxtableofcontents\n\\markboth{}{}",
     # xurl: long source addresses may break at any character, not only at a slash.
     "extrapackages": "\\usepackage{etoolbox}\n\\usepackage{xurl}",
     "preamble": (

@@ -7,7 +7,9 @@ chronology cannot place (unknown bounds, intervals that end before they start).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from babel import Locale
@@ -65,11 +67,68 @@ def _point(obj) -> tuple[dt.date, dt.date, str, bool, bool]:
     )
 
 
+#: A year, month or day, with at most a qualifier for the whole of it: ~ (approximate),
+#: ? (uncertain) or % (both). ASCII digits only, as in EDTF.
+_PLAIN_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)")
+
+
+def _plain_point(text: str) -> tuple[dt.date, dt.date, str, bool, bool] | None:
+    """What :func:`_point` gives for the EDTF reading of *text*, or None if not plain."""
+    match = _PLAIN_DATE.fullmatch(text)
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups()[:3])
+    qualifier = match[4]
+    approximate, uncertain = qualifier in ("~", "%"), qualifier in ("?", "%")
+    try:
+        if day is not None:
+            lower = upper = dt.date(year, month, day)
+            precision = "day"
+        elif month is not None:
+            last = calendar.monthrange(year, month)[1]
+            lower, upper, precision = dt.date(year, month, 1), dt.date(year, month, last), "month"
+        else:
+            lower, upper, precision = dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+    except ValueError:
+        return None
+    return lower, upper, precision, approximate, uncertain
+
+
+def _plain_date(text: str) -> EventDate | None:
+    """A plain date or interval of them, read without EDTF's grammar; None for the rest.
+
+    Most dates of a chronology look like 2018-04-03 or 2018-03~, and the EDTF grammar
+    takes about 7 ms to read each one (most of a build's time at 5,000 events). The
+    result is the same as the EDTF reading (the tests compare them); anything else, and
+    every error, goes through ``parse_edtf``.
+    """
+    points = [_plain_point(part) for part in text.split("/")]
+    if len(points) > 2 or None in points:
+        return None
+    if len(points) == 1:
+        return EventDate(text, *points[0])
+    start, end = points
+    if end[1] < start[0]:
+        return None
+    return EventDate(
+        edtf=text,
+        lower=start[0],
+        upper=end[1],
+        precision=start[2],
+        approximate=start[3] or end[3],
+        uncertain=start[4] or end[4],
+        end_precision=end[2],
+    )
+
+
 def parse_date(text: str) -> EventDate:
     """Parse *text* as EDTF; raise :class:`DateError` with a reader-facing reason."""
     text = (text or "").strip()
     if not text:
         raise DateError("a date is required")
+    plain = _plain_date(text)
+    if plain is not None:
+        return plain
     try:
         parsed = parse_edtf(text)
     except (EDTFParseException, ValueError, OverflowError) as exc:

@@ -98,6 +98,12 @@ class ChronicleDirective(SphinxDirective):
         self.state.document.ids[node_id] = container
         return container
 
+    @staticmethod
+    def placed(container: nodes.container) -> list[nodes.Node]:
+        """The record, preceded by a target for its id: LaTeX writes no label for a
+        container's id, and the lists' links back need one in the PDF too."""
+        return [nodes.target("", "", refid=container["ids"][0]), container]
+
     def translatable_paragraph(self, text: str, cls: str) -> nodes.paragraph:
         """A paragraph of author text; having a source makes Sphinx translate it."""
         paragraph = nodes.paragraph(text, text, classes=[cls])
@@ -165,7 +171,7 @@ class EventDirective(ChronicleDirective):
                 tags=split_list(self.options.get("tags"), ","),
                 name=name,
             )
-        return [container]
+        return self.placed(container)
 
 
 class ConvoyDirective(ChronicleDirective):
@@ -220,7 +226,7 @@ class ConvoyDirective(ChronicleDirective):
                 sources=sources,
                 **{name: count for name, count in counts.items() if count is not None},
             )
-        return [container]
+        return self.placed(container)
 
 
 class ReportedDirective(ChronicleDirective):
@@ -272,7 +278,7 @@ class ReportedDirective(ChronicleDirective):
                 as_of=as_of,
                 label=label,
             )
-        return [container]
+        return self.placed(container)
 
 
 class TimelineDirective(ChronicleDirective):

@@ -67,8 +67,8 @@ def reported_data(domain, builder, urls) -> list[dict]:
 
 
 def convoys_csv(domain, builder, urls) -> str:
-    columns = ["number", "departed_edtf", "departed_lower", "departed_upper",
-               "arrived_edtf", "arrived_lower", "arrived_upper", "from", "to"]
+    columns = ["number", "departed_edtf", "departed_lower", "departed_upper", "departed_precision",
+               "arrived_edtf", "arrived_lower", "arrived_upper", "arrived_precision", "from", "to"]
     for name in CONVOY_COUNTS:
         columns += [f"{name}_kind", f"{name}_value"]
     columns += ["groups", "sources", "source_urls", "page"]
@@ -82,6 +82,7 @@ def convoys_csv(domain, builder, urls) -> str:
             row[f"{field}_edtf"] = date.edtf if date else ""
             row[f"{field}_lower"] = date.lower.isoformat() if date else ""
             row[f"{field}_upper"] = date.upper.isoformat() if date else ""
+            row[f"{field}_precision"] = date.precision if date else ""
         for name in CONVOY_COUNTS:
             count = getattr(convoy, name)
             row[f"{name}_kind"] = count.kind

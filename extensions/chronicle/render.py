@@ -53,6 +53,10 @@ def citation_refs(keys: Iterable[str], docname: str) -> list[nodes.Node]:
 
 def link_to(builder, fromdocname: str, record, text: str) -> nodes.Node:
     """A link to the record's place in the narrative, or plain text where there is none."""
+    if builder.name == "singlehtml":
+        # Every page is on this one; Sphinx 9's singlehtml would write "#document-NAME#anchor",
+        # a fragment no browser can follow.
+        return nodes.reference("", "", nodes.inline(text=text), internal=True, refid=record.anchor)
     try:
         return make_refnode(builder, fromdocname, record.docname, record.anchor, nodes.inline(text=text))
     except NoUri:
@@ -68,7 +72,8 @@ def _paragraph(*children: nodes.Node, classes: list[str] | None = None) -> nodes
 def table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[str],
           widths: list[int], row_classes: list[list[str]] | None = None) -> nodes.table:
     """A plain table that every builder writes; LaTeX gets a longtable that breaks across pages."""
-    table_node = nodes.table(classes=[*classes, "longtable"])
+    # "colwidths-given": LaTeX sets the columns to these proportions of the line width.
+    table_node = nodes.table(classes=[*classes, "longtable", "colwidths-given"])
     group = nodes.tgroup(cols=len(headers))
     table_node += group
     for width in widths:
@@ -238,7 +243,7 @@ def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, st
         row_classes.append(["chron-reported-total"])
     return table(
         [_("Convoy"), _("Dates"), _("Route"), *headers.values(), _("Sources")],
-        rows, ["chron-convoy-table"], [6, 18, 22, 9, 9, 9, 9, 18], row_classes,
+        rows, ["chron-convoy-table"], [11, 15, 21, 11, 11, 11, 11, 9], row_classes,
     )
 
 

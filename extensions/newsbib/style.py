@@ -53,7 +53,7 @@ class NewsStyle(BaseStyle):
             archived = (
                 _("Archived on {date}").format(date=self._date(fields["archivedate"]))
                 if "archivedate" in fields
-                else _("Archived copy")
+                else str(_("Archived copy"))
             )
             sentences.append(HRef(fields["archiveurl"], archived) if "archiveurl" in fields else Text(archived))
         if "urldate" in fields:
