@@ -71,6 +71,9 @@ class ChronicleDomain(Domain):
                 continue
             record = self._translated(record, container)
             self.data[RECORD_KINDS[type(record)]].setdefault(docname, []).append(record)
+            if getattr(record, "name", None):
+                # So {ref}`name` shows the event's title, as it would a section's.
+                env.get_domain("std").labels[record.name] = (docname, record.anchor, record.title)
         lists = sorted({type(node).__name__ for node in document.findall(chronicle_placeholder)})
         if lists:
             self.data["list_pages"][docname] = lists
@@ -108,7 +111,11 @@ class ChronicleDomain(Domain):
         return sorted(self.events, key=lambda event: event.date.lower)
 
     def sorted_convoys(self) -> list[ConvoyRecord]:
-        return sorted(self.convoys, key=lambda convoy: convoy.number)
+        """By number; a convoy described twice counts once, as first read (the second is warned of)."""
+        first: dict[int, ConvoyRecord] = {}
+        for convoy in self.convoys:
+            first.setdefault(convoy.number, convoy)
+        return sorted(first.values(), key=lambda convoy: convoy.number)
 
     def list_pages(self) -> list[str]:
         return sorted(self.data["list_pages"])

@@ -258,7 +258,8 @@ def disputed_quantities(reported: list[ReportedRecord]) -> dict[str, list[Report
     return {
         quantity: records
         for quantity, records in by_quantity.items()
-        if len({record.value for record in records}) > 1
+        # "5,000" and "about 5,000" say the same number; only different numbers disagree.
+        if len({record.value.value for record in records}) > 1
     }
 
 

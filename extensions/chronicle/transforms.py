@@ -63,8 +63,9 @@ class ChronicleListsTransform(SphinxPostTransform):
         tags = set(placeholder["tags"])
         if tags:
             events = [event for event in events if tags & set(event.tags)]
+        # An event belongs to the range if any part of its date falls within it.
         if placeholder["start"]:
-            events = [event for event in events if event.date.lower.isoformat() >= placeholder["start"]]
+            events = [event for event in events if event.date.upper.isoformat() >= placeholder["start"]]
         if placeholder["end"]:
             events = [event for event in events if event.date.lower.isoformat() <= placeholder["end"]]
         if placeholder["reversed"]:

@@ -1,0 +1,66 @@
+"""A Spanish build: Babel dates and numbers, translated titles and bodies, the extension's words."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+import chronicle
+import pytest
+from chronicle_support import html_page, table_rows, text_of, timeline_items, warnings
+
+CATALOG = Path(chronicle.__file__).parent / "locales" / "es" / "LC_MESSAGES" / "chronicle.mo"
+
+
+@pytest.fixture(scope="module")
+def app(chronicle_builds):
+    return chronicle_builds("chronicle", "html", confoverrides={"language": "es"})
+
+
+@pytest.fixture(scope="module")
+def timeline(app):
+    return {item["title"]: item for item in timeline_items(html_page(app, "timeline.html"))}
+
+
+def test_spanish_build_is_warning_free(app):
+    assert warnings(app) == ""
+
+
+def test_dates_in_spanish_at_their_precision(timeline):
+    assert timeline["Agreement announced"]["date"] == "17 de abril de 2018"
+    assert timeline["The evacuation week"]["date"].startswith("17–25 de abril de 2018")
+    assert timeline["Second meeting on the same day"]["date"] == "3 de abril de 2018"
+    assert "abril de 2018" in timeline["A month of talks"]["date"]
+    assert "marzo de 2018" in timeline["Bombardment begins"]["date"]
+
+
+def test_numbers_in_spanish(app):
+    rows = table_rows(html_page(app, "tables.html").select_one("table.chron-convoy-table"))
+    assert rows[0][4] == "2.500"
+    assert "1.500" in rows[1][4]
+    assert "5.000" in rows[3][4]
+    figures = text_of(html_page(app, "figures.html").select_one("div.body"))
+    assert "3.200" in figures
+
+
+def test_titles_and_bodies_are_translated_where_told_and_in_the_lists(app, timeline):
+    assert "Se abren las conversaciones en Dumayr" in timeline
+    assert "Talks open at Dumayr" not in timeline
+    negotiations = text_of(html_page(app, "negotiations.html").select_one("div.body"))
+    assert "Se abren las conversaciones en Dumayr" in negotiations
+    assert "Cuerpo centinela de la apertura de las conversaciones." in negotiations
+
+
+def test_extension_words_come_from_the_spanish_catalog(app):
+    if not CATALOG.exists():
+        pytest.skip(f"no Spanish catalog of the extension yet ({CATALOG} is missing)")
+    with CATALOG.open("rb") as file:
+        spanish = gettext.GNUTranslations(file)
+    tables = text_of(html_page(app, "tables.html").select_one("div.body"))
+    for message in ("Sum of the convoys", "Reported total", "Buses", "Quantity"):
+        translated = spanish.gettext(message)
+        assert translated != message, f"{message!r} is not translated in {CATALOG}"
+        assert translated in tables
+        assert message not in tables
+    about = spanish.gettext("about {date}").format(date="")
+    assert about.strip() in text_of(html_page(app, "timeline.html").select_one("div.body"))
