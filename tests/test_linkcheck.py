@@ -190,13 +190,11 @@ def test_bibliography_addresses_point_at_the_bib_file(first_run):
     assert links["/removed"]["locations"][0] == {"file": bib, "line": 5}
     # The original address is shown on the page that holds the bibliography...
     assert {"file": page, "line": None} in links["/removed"]["locations"]
-    # ...the archive copy is not shown anywhere, so only the .bib file knows it.
-    assert links["/archive/removed"]["locations"] == [{"file": bib, "line": 6}]
-    not_shown = {
-        "/" + urlsplit(uri).path.partition("/archive/")[2]
-        for uri in report["bibliography_not_shown"]
-    }
-    assert not_shown == {"/removed", "/alive", "/lapsed"}
+    # ...and so is the archive copy, linked from the entry's "Archived" note.
+    assert links["/archive/removed"]["locations"] == [
+        {"file": bib, "line": 6}, {"file": page, "line": None}
+    ]
+    assert report["bibliography_not_shown"] == []
 
 
 def test_page_link_location(first_run):
