@@ -51,6 +51,12 @@ def test_titles_and_bodies_are_translated_where_told_and_in_the_lists(app, timel
     assert "Cuerpo centinela de la apertura de las conversaciones." in negotiations
 
 
+def test_place_names_are_translated_where_told_and_in_the_lists(app, timeline):
+    assert timeline["Se abren las conversaciones en Dumayr"]["places"] == "Dumayr; Ruhaiba"
+    negotiations = html_page(app, "negotiations.html")
+    assert text_of(negotiations.select_one("p.chron-event-places")) == "Dumayr; Ruhaiba"
+
+
 def test_extension_words_come_from_the_spanish_catalog(app):
     if not CATALOG.exists():
         pytest.skip(f"no Spanish catalog of the extension yet ({CATALOG} is missing)")

@@ -88,8 +88,9 @@ def test_places_and_numbered_citations(app, timeline):
 def test_event_renders_in_place_with_date_places_title_body(app):
     page = html_page(app, "negotiations.html")
     event = page.find(id="chron-event-talks-open")
-    assert text_of(event.select_one("p.chron-event-date")) == "3 April 2018 · Dumayr; Ruhaybah [1]"
+    assert text_of(event.select_one("p.chron-event-date")) == "3 April 2018 [1]"
     assert text_of(event.select_one("p.chron-event-title")) == "Talks open at Dumayr"
+    assert text_of(event.select_one("p.chron-event-places")) == "Dumayr; Ruhaybah"
     assert "Sentinel body of the talks opening." in text_of(event)
 
 

@@ -148,15 +148,14 @@ class EventDirective(ChronicleDirective):
         heading = nodes.paragraph(classes=["chron-event-date"])
         if date:
             heading += nodes.inline(text=format_event_date(date, self.locale), classes=["chron-date"])
-        if places:
-            heading += nodes.Text(" · ")
-            heading += nodes.inline(text="; ".join(places), classes=["chron-places"])
         for citation in self.citation_nodes(sources):
             heading += nodes.Text(" ")
             heading += citation
         container += heading
         if title:
             container += self.translatable_paragraph(title, "chron-event-title")
+        if places:
+            container += self.translatable_paragraph("; ".join(places), "chron-event-places")
         self.parse_body(container)
         if date and title:
             container["chron_record"] = EventRecord(
@@ -209,7 +208,7 @@ class ConvoyDirective(ChronicleDirective):
         container = self.container("convoy", str(number) if number else "convoy")
         container += convoy_summary(
             number, departed, arrived, origin, destination, counts, groups,
-            self.citation_nodes(sources), self.locale,
+            self.citation_nodes(sources), self.locale, self.translatable_paragraph,
         )
         self.parse_body(container)
         if number is not None:

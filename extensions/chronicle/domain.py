@@ -34,7 +34,7 @@ def reading_order(env) -> list[str]:
 class ChronicleDomain(Domain):
     name = "chron"
     label = "Chronicle"
-    data_version = 1
+    data_version = 2
     directives = {
         "event": chron_directives.EventDirective,
         "convoy": chron_directives.ConvoyDirective,
@@ -78,14 +78,38 @@ class ChronicleDomain(Domain):
         if lists:
             self.data["list_pages"][docname] = lists
 
+    #: Which record field each translatable paragraph of a rendered record gives.
+    TRANSLATED_FIELDS = {
+        "chron-event-title": "title",
+        "chron-event-places": "places",
+        "chron-reported-label": "label",
+        "chron-convoy-from": "origin_label",
+        "chron-convoy-to": "destination_label",
+    }
+
     @staticmethod
-    def _translated(record, container: nodes.container):
-        for paragraph in container.findall(nodes.paragraph):
-            if "chron-event-title" in paragraph["classes"]:
-                return dataclasses.replace(record, title=paragraph.astext())
-            if "chron-reported-label" in paragraph["classes"]:
-                return dataclasses.replace(record, label=paragraph.astext())
-        return record
+    def _own_paragraphs(container: nodes.Element):
+        """The paragraphs of this record, not of a record nested in its body."""
+        for child in container.children:
+            if isinstance(child, nodes.paragraph):
+                yield child
+            elif isinstance(child, nodes.Element) and not (
+                isinstance(child, nodes.container)
+                and any(name.startswith("chron-") for name in child["classes"])
+            ):
+                yield from ChronicleDomain._own_paragraphs(child)
+
+    @classmethod
+    def _translated(cls, record, container: nodes.container):
+        changes = {}
+        for paragraph in cls._own_paragraphs(container):
+            for css_class in paragraph["classes"]:
+                field = cls.TRANSLATED_FIELDS.get(css_class)
+                if field == "places":
+                    changes[field] = tuple(part.strip() for part in paragraph.astext().split(";") if part.strip())
+                elif field:
+                    changes[field] = paragraph.astext()
+        return dataclasses.replace(record, **changes) if changes else record
 
     # -- reading the records ----------------------------------------------------------
 

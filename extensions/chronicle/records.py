@@ -30,6 +30,7 @@ class ConvoyRecord:
     number: int
     departed: EventDate | None = None
     arrived: EventDate | None = None
+    #: Place names as written in the source text: stable keys for maps and exports.
     origin: str = ""
     destination: str = ""
     buses: Count = field(default_factory=lambda: Count("unknown"))
@@ -38,6 +39,9 @@ class ConvoyRecord:
     civilians: Count = field(default_factory=lambda: Count("unknown"))
     groups: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    #: The same places as the build's language names them (empty: as written).
+    origin_label: str = ""
+    destination_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,9 @@ def table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[
 
 
 def convoy_summary(number, departed, arrived, origin, destination, counts: dict[str, Count | None],
-                   groups, citations: list[nodes.Node], locale) -> list[nodes.Node]:
+                   groups, citations: list[nodes.Node], locale,
+                   place_paragraph: Callable[[str, str], nodes.paragraph]) -> list[nodes.Node]:
+    """A convoy's heading and facts; *place_paragraph* makes the place names translatable."""
     heading = nodes.paragraph(classes=["chron-convoy-title"])
     heading += nodes.strong(text=_("Convoy {number}").format(number=number) if number else _("Convoy"))
     for citation in citations:
@@ -115,17 +117,18 @@ def convoy_summary(number, departed, arrived, origin, destination, counts: dict[
         heading += citation
     facts = nodes.field_list(classes=["chron-convoy-facts"])
 
-    def fact(label: str, value: str) -> None:
-        facts.append(nodes.field("", nodes.field_name(text=label), nodes.field_body("", nodes.paragraph(text=value))))
+    def fact(label: str, value: str | nodes.paragraph) -> None:
+        body = value if isinstance(value, nodes.paragraph) else nodes.paragraph(text=value)
+        facts.append(nodes.field("", nodes.field_name(text=label), nodes.field_body("", body)))
 
     if departed:
         fact(_("Departed"), format_event_date(departed, locale))
     if arrived:
         fact(_("Arrived"), format_event_date(arrived, locale))
     if origin:
-        fact(_("From"), origin)
+        fact(_("From"), place_paragraph(origin, "chron-convoy-from"))
     if destination:
-        fact(_("To"), destination)
+        fact(_("To"), place_paragraph(destination, "chron-convoy-to"))
     headers = count_headers()
     for name in CONVOY_COUNTS:
         if counts.get(name) is not None:
@@ -191,8 +194,8 @@ def _dates_cell(convoy: ConvoyRecord, locale) -> str:
 
 
 def _route_cell(convoy: ConvoyRecord) -> str:
-    origin = convoy.origin or _("unknown")
-    destination = convoy.destination or _("unknown")
+    origin = convoy.origin_label or convoy.origin or _("unknown")
+    destination = convoy.destination_label or convoy.destination or _("unknown")
     route = f"{origin} → {destination}"
     if convoy.groups:
         route += f" ({'; '.join(convoy.groups)})"
