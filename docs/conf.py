@@ -113,6 +113,8 @@ mathjax_path = "mathjax/unavailable.js"
 # -- Scholarly metadata ------------------------------------------------------
 # The canonical address (og:url, the sitemap, the BibTeX `url`) is set only when known.
 html_baseurl = os.environ.get("QALAMOUN_BASEURL", "")
+# One BibTeX key per page in every language (the site title is translated).
+scholarmeta_key_prefix = "qalamoun"
 
 # -- PDF edition (LaTeX builder, xelatex; nox -s pdf) ------------------------
 # One PDF per language: docs/_build/html/pdf/qalamoun-{language}.pdf. The settings that

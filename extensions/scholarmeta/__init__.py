@@ -15,6 +15,9 @@ __version__ = "0.1.0"
 
 def setup(app):
     app.add_message_catalog("scholarmeta", str(Path(__file__).parent / "locales"))
+    # The BibTeX key's first part; by default a word of the project's name. Set it where
+    # the name is translated, so a page keeps one key in every language.
+    app.add_config_value("scholarmeta_key_prefix", "", "html", types=(str,))
     app.connect("config-inited", add_templates_path)
     app.connect("builder-inited", add_html_assets)
     app.connect("html-page-context", add_page_metadata)

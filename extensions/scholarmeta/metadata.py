@@ -82,7 +82,8 @@ def _bibtex_escape(text: str) -> str:
     return re.sub(r"([&%$#_{}])", r"\\\1", text)
 
 
-def citation_key(project: str, pagename: str, year: int) -> str:
+def citation_key(project: str, pagename: str, year: int, prefix: str = "") -> str:
     words = re.findall(r"[a-z0-9]+", project.lower())
     page = re.sub(r"[^a-z0-9]+", "-", pagename.lower()).strip("-")
-    return f"{words[1] if len(words) > 1 else words[0]}{year}{page.replace('-', '')}"
+    prefix = prefix or (words[1] if len(words) > 1 else words[0])
+    return f"{prefix}{year}{page.replace('-', '')}"

@@ -49,7 +49,7 @@ def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
         date=date,
         url=page_url(app, pagename),
         is_root=pagename == config.root_doc,
-        key=citation_key(config.project, pagename, date.tm_year),
+        key=citation_key(config.project, pagename, date.tm_year, config.scholarmeta_key_prefix),
     )
     context["metatags"] = context.get("metatags", "") + meta.meta_html()
     context["scholarmeta"] = {
