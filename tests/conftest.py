@@ -70,11 +70,12 @@ def site_pdf(tmp_path_factory) -> dict[str, Path]:
     import os
     import shutil
 
-    missing = [tool for tool in ("xelatex", "latexmk") if shutil.which(tool) is None]
+    missing = [tool for tool in ("xelatex", "latexmk", "rsvg-convert")
+               if shutil.which(tool) is None]
     if missing:
-        pytest.skip(f"the PDF needs TeX Live: {', '.join(missing)} not installed "
+        pytest.skip(f"the PDF needs TeX Live and librsvg: {', '.join(missing)} not installed "
                     "(apt-get install latexmk texlive-latex-extra texlive-xetex tex-gyre "
-                    "texlive-lang-spanish fonts-freefont-otf)")
+                    "texlive-lang-spanish fonts-freefont-otf librsvg2-bin)")
     pdfs = {}
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = "1714521600"

@@ -101,6 +101,27 @@ def test_spanish_pdf_has_the_places(text):
         assert place in text["es"], place
 
 
+#: The map's legend and caption, in each language: drawn text, so pdftotext reads them.
+MAP_TEXT = {
+    "en": ("Convoy route, numbered as in the table",
+           "Map of the Eastern Qalamoun offensive and evacuation, April 2018"),
+    "es": ("Ruta de un convoy, con el número de la tabla",
+           "Mapa de la ofensiva y la evacuación del Qalamoun oriental, abril de 2018"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_map_is_drawn_in_the_pdf(language, pages_text):
+    """The operation map is in the PDF as a drawing with its labels as text, its caption
+    under it on the same page."""
+    legend, caption = MAP_TEXT[language]
+    pages = [normalise(page) for page in pages_text[language] if legend in normalise(page)]
+    assert len(pages) == 1, f"the map's legend ({legend}) is on {len(pages)} pages"
+    for label in ("Dumayr", "Jayrud", "Jarabulus", "al-Bab", "Afrin", "50 km"):
+        assert label in pages[0], label
+    assert caption in pages[0]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_title_page(language, pages_text):
     title_page = normalise(pages_text[language][0])

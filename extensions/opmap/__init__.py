@@ -36,6 +36,9 @@ def _add_static(app) -> None:
 
 
 def setup(app):
+    # Builders that cannot include SVG (LaTeX) get the map as a PDF converted from it by
+    # librsvg's rsvg-convert (Debian package librsvg2-bin).
+    app.setup_extension("sphinxcontrib.rsvgconverter")
     app.add_node(operation_map)
     app.add_directive("operation-map", OperationMapDirective)
     app.add_post_transform(OperationMapTransform)

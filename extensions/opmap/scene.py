@@ -1,4 +1,4 @@
-"""Lay the map out as a list of simple shapes that both the SVG and the PDF writer draw.
+"""Lay the map out as a list of simple shapes, which :mod:`opmap.svg` writes as SVG.
 
 The projection is equirectangular, scaled by the cosine of the middle latitude: over the
 few degrees the operation spans, distances and bearings stay true enough to read.

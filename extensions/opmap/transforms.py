@@ -12,12 +12,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from . import pdf, svg
+from . import svg
 from .gazetteer import Gazetteer, Place
 from .nodes import operation_map
 from .scene import Route, layout
 
 _ = get_translation("opmap")
+# The printed map's height: most of an A4 text block (24.7 cm between the PDF's 2.5 cm
+# margins), leaving room for the caption below it; LaTeX narrows a wider map to the line.
+PRINT_HEIGHT = "19cm"
 logger = logging.getLogger(__name__)
 
 
@@ -99,7 +102,9 @@ def convoy_lines(gazetteer: Gazetteer, convoys) -> list[ConvoyLine]:
 
 
 class OperationMapTransform(SphinxPostTransform):
-    default_priority = 200
+    # Before Sphinx's image converters (200), so the map's image is converted for builders
+    # that cannot include SVG (LaTeX gets a PDF made by sphinxcontrib.rsvgconverter).
+    default_priority = 190
 
     @property
     def builder(self):
@@ -128,22 +133,29 @@ class OperationMapTransform(SphinxPostTransform):
         if placed:
             scene = layout(placed, drawn, language, _words())
             figure = nodes.container(ids=[ident], classes=["opmap"])
+            markup = svg.render(scene, ident=ident, title=title, description=description)
             if self.builder.format == "html":
-                markup = svg.render(scene, ident=ident, title=title, description=description)
+                # Inline, so the title, the description and each route's tooltip stay in
+                # the page for screen readers and pointers (an <img> would hide them).
                 figure += nodes.raw("", markup, format="html")
-            elif self.builder.format == "latex":
-                filename = f"{self.env.docname.replace('/', '-')}-{ident}.pdf"
-                (self.builder.outdir / filename).write_bytes(pdf.render(scene, title=title))
-                figure += nodes.raw(
-                    "",
-                    "\\begin{center}\\includegraphics[width=\\linewidth,height=0.78\\textheight,"
-                    f"keepaspectratio]{{{filename}}}\\end{{center}}\n",
-                    format="latex",
-                )
+            else:
+                figure += self.image(markup, ident, title)
             figure += nodes.paragraph("", title, classes=["opmap-caption"])
             result.append(figure)
         result.append(self.text_alternative(gazetteer, lines, language))
         return result
+
+    def image(self, markup: str, ident: str, title: str) -> nodes.image:
+        """The map as an image of the SVG file, for builders other than HTML."""
+        path = self.env.doctreedir / "opmap" / f"{self.env.docname.replace('/', '-')}-{ident}.svg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.is_file() or path.read_text(encoding="utf-8") != markup:
+            path.write_text(markup, encoding="utf-8")
+        # An absolute path: Sphinx joins it to the source folder unchanged.
+        uri = str(path)
+        self.env.images.add_file(self.env.docname, uri)
+        return nodes.image(uri=uri, candidates={"image/svg+xml": uri}, alt=title,
+                           height=PRINT_HEIGHT, align="center")
 
     def text_alternative(self, gazetteer: Gazetteer, lines: list[ConvoyLine],
                          language: str) -> nodes.Element:
