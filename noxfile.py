@@ -115,6 +115,16 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark chronicle on generated projects; writes benchmarks/results.json.
+
+    Several minutes; ``nox -s bench -- --quick`` for a smoke run (see benchmarks/README.md).
+    """
+    install(session)
+    session.run("python", str(ROOT / "benchmarks" / "bench.py"), *session.posargs)
+
+
+@nox.session
 def citecheck(session: nox.Session) -> None:
     """Check citations and the bibliography; fails on errors, lists warnings.
 

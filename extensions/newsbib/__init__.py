@@ -5,6 +5,7 @@ from pathlib import Path
 import pybtex.plugin
 from pybtex.backends.plaintext import Backend as PlaintextBackend
 
+from .outdated import outdated_by_citations
 from .style import NewsStyle, style_for_language
 from .transforms import CitationBacklinks
 from .translated import record_citations_as_read
@@ -35,4 +36,6 @@ def setup(app):
     app.add_post_transform(CitationBacklinks)
     # Translated pages re-cite their sources; keep one true record per citation.
     app.connect("doctree-read", record_citations_as_read)
+    # Renumbered sources and changed back-links reach pages that were not edited.
+    app.connect("env-get-updated", outdated_by_citations)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
