@@ -45,11 +45,11 @@ class EventDate:
     def is_interval(self) -> bool:
         return self.end_precision is not None
 
-    def sort_key(self) -> tuple[dt.date, dt.date]:
-        return (self.lower, self.upper)
+
+Point = tuple[dt.date, dt.date, str, bool, bool]  # lower, upper, precision, approximate, uncertain
 
 
-def _point(obj) -> tuple[dt.date, dt.date, str, bool, bool]:
+def _point(obj) -> Point:
     approximate = uncertain = False
     if isinstance(obj, UncertainOrApproximate):
         both = obj.is_uncertain_and_approximate
@@ -67,12 +67,24 @@ def _point(obj) -> tuple[dt.date, dt.date, str, bool, bool]:
     )
 
 
+def _interval(text: str, start: Point, end: Point) -> EventDate:
+    return EventDate(
+        edtf=text,
+        lower=start[0],
+        upper=end[1],
+        precision=start[2],
+        approximate=start[3] or end[3],
+        uncertain=start[4] or end[4],
+        end_precision=end[2],
+    )
+
+
 #: A year, month or day, with at most a qualifier for the whole of it: ~ (approximate),
 #: ? (uncertain) or % (both). ASCII digits only, as in EDTF.
 _PLAIN_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)")
 
 
-def _plain_point(text: str) -> tuple[dt.date, dt.date, str, bool, bool] | None:
+def _plain_point(text: str) -> Point | None:
     """What :func:`_point` gives for the EDTF reading of *text*, or None if not plain."""
     match = _PLAIN_DATE.fullmatch(text)
     if match is None:
@@ -110,15 +122,7 @@ def _plain_date(text: str) -> EventDate | None:
     start, end = points
     if end[1] < start[0]:
         return None
-    return EventDate(
-        edtf=text,
-        lower=start[0],
-        upper=end[1],
-        precision=start[2],
-        approximate=start[3] or end[3],
-        uncertain=start[4] or end[4],
-        end_precision=end[2],
-    )
+    return _interval(text, start, end)
 
 
 def parse_date(text: str) -> EventDate:
@@ -138,15 +142,7 @@ def parse_date(text: str) -> EventDate:
             start, end = _point(parsed.lower), _point(parsed.upper)
             if end[1] < start[0]:
                 raise DateError(f"the interval {text!r} ends before it starts")
-            return EventDate(
-                edtf=text,
-                lower=start[0],
-                upper=end[1],
-                precision=start[2],
-                approximate=start[3] or end[3],
-                uncertain=start[4] or end[4],
-                end_precision=end[2],
-            )
+            return _interval(text, start, end)
         lower, upper, precision, approximate, uncertain = _point(parsed)
     except (AttributeError, TypeError, ValueError, OverflowError) as exc:
         if isinstance(exc, DateError):

@@ -110,6 +110,10 @@ class ChronicleDirective(SphinxDirective):
         self.set_source_info(paragraph)
         return paragraph
 
+    def where(self, container: nodes.container) -> dict:
+        """Where a record stands: its document, line and anchor."""
+        return {"docname": self.env.docname, "lineno": self.lineno, "anchor": container["ids"][0]}
+
     def parse_body(self, container: nodes.Element) -> None:
         if self.content:
             self.state.nested_parse(self.content, self.content_offset, container)
@@ -159,9 +163,7 @@ class EventDirective(ChronicleDirective):
         self.parse_body(container)
         if date and title:
             container["chron_record"] = EventRecord(
-                docname=self.env.docname,
-                lineno=self.lineno,
-                anchor=container["ids"][0],
+                **self.where(container),
                 date=date,
                 title=title,
                 places=places,
@@ -213,9 +215,7 @@ class ConvoyDirective(ChronicleDirective):
         self.parse_body(container)
         if number is not None:
             container["chron_record"] = ConvoyRecord(
-                docname=self.env.docname,
-                lineno=self.lineno,
-                anchor=container["ids"][0],
+                **self.where(container),
                 number=number,
                 departed=departed,
                 arrived=arrived,
@@ -268,9 +268,7 @@ class ReportedDirective(ChronicleDirective):
         container += figure
         if quantity and value:
             container["chron_record"] = ReportedRecord(
-                docname=self.env.docname,
-                lineno=self.lineno,
-                anchor=container["ids"][0],
+                **self.where(container),
                 quantity=quantity,
                 value=value,
                 sources=sources,
