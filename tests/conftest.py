@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,9 @@ import pytest
 from chronicle_support import ChronicleBuilds
 
 pytest_plugins = "sphinx.testing.fixtures"
+
+# Sphinx colours its messages wherever CI=true; the tests read those messages as text.
+os.environ["NO_COLOR"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
