@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
+from sphinxcontrib.bibtex.domain import get_docnames
 
 from . import directives as chron_directives
 from .nodes import chronicle_placeholder
@@ -20,15 +21,11 @@ RECORD_KINDS = {EventRecord: "events", ConvoyRecord: "convoys", ReportedRecord: 
 
 
 def reading_order(env) -> list[str]:
-    """Document names as a reader meets them: the toctree order, then the rest by name."""
-    relations = env.collect_relations()
-    order: list[str] = []
-    docname = env.config.root_doc
-    while docname is not None and docname not in order:
-        order.append(docname)
-        docname = relations.get(docname, (None, None, None))[2]
-    seen = set(order)
-    return order + sorted(env.found_docs - seen)
+    """Document names as a reader meets them: the toctree order, then the rest by name.
+
+    The same order sphinxcontrib-bibtex numbers citations in, so both agree on "first".
+    """
+    return list(get_docnames(env))
 
 
 class ChronicleDomain(Domain):

@@ -10,15 +10,9 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
+from sphinxcontrib.bibtex.domain import get_docnames
 
 _ = get_translation("newsbib")
-
-
-def reading_order(env) -> list[str]:
-    """Document names in toctree order, then any others alphabetically."""
-    from sphinxcontrib.bibtex.domain import get_docnames
-
-    return list(get_docnames(env))
 
 
 class CitationBacklinks(SphinxPostTransform):
@@ -40,7 +34,7 @@ class CitationBacklinks(SphinxPostTransform):
         ]
         if not citation_nodes:
             return
-        order = {docname: index for index, docname in enumerate(reading_order(self.env))}
+        order = {docname: index for index, docname in enumerate(get_docnames(self.env))}
         refs_by_key: dict[str, list] = {}
         for ref in domain.citation_refs:
             for target in ref.targets:
