@@ -40,6 +40,14 @@ gettext_location = False
 # The site's name in each language (window titles, the sidebar, "cite this page"). It is
 # chosen once -D language=xx is known, so it is applied in setup() below.
 site_titles = {"en": project, "es": "Qalamoun oriental, abril de 2018"}
+# The author line and footer in each language (applied with the title, below).
+site_authors = {
+    "en": (author, copyright),
+    "es": (
+        "los colaboradores de la historia de Qalamoun oriental",
+        "2026, los colaboradores de la historia de Qalamoun oriental (CC BY-SA 4.0)",
+    ),
+}
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
@@ -186,9 +194,11 @@ pdf_words = {
 
 
 def _site_title_in_language(app, config) -> None:
-    title = site_titles.get(config.language or "en")
-    if title:
-        config.project = config.html_title = title
+    language = config.language or "en"
+    if language in site_titles:
+        config.project = config.html_title = site_titles[language]
+    if language in site_authors:
+        config.author, config.copyright = site_authors[language]
 
 
 def setup(app):

@@ -277,3 +277,10 @@ def test_back_links_reach_their_citations_in_both_languages(site_html, site_html
                 assert f"#{source}" in found[0], f"{site_dir.name}/{page}#{ident} is not {source}"
         counts[site_dir.name] = {source: len(targets) for source, targets in links.items()}
     assert counts["es"] == counts["en"]
+
+
+def test_author_line_and_footer_are_spanish(site_html_es):
+    page = (site_html_es / "index.html").read_text(encoding="utf-8")
+    assert "Por los colaboradores de la historia de Qalamoun oriental" in page
+    assert "2026, los colaboradores de la historia de Qalamoun oriental (CC BY-SA 4.0)" in page
+    assert "The Eastern Qalamoun history contributors" not in page
