@@ -68,3 +68,15 @@ def test_numbered_labels_in_citation_order():
     entries = list(parse_string(BIB, "bibtex").entries.values())
     labels = [entry.label for entry in NewsStyle().format_entries(entries)]
     assert labels == ["1", "2"]
+
+
+def test_a_note_in_the_build_language_is_preferred():
+    bib = BIB.replace(
+        "note = {No copy of the original page has been seen},",
+        "note = {No copy of the original page has been seen},\n  note_es = {No se ha visto copia},",
+    )
+    entries = parse_string(bib, "bibtex").entries
+    spanish = {e.key: e.text.render(PlainText()) for e in style_for_language("es")().format_entries(entries.values())}
+    english = {e.key: e.text.render(PlainText()) for e in NewsStyle().format_entries(entries.values())}
+    assert spanish["bare"].endswith("No se ha visto copia.")
+    assert english["bare"].endswith("No copy of the original page has been seen.")

@@ -284,3 +284,9 @@ def test_author_line_and_footer_are_spanish(site_html_es):
     assert "Por los colaboradores de la historia de Qalamoun oriental" in page
     assert "2026, los colaboradores de la historia de Qalamoun oriental (CC BY-SA 4.0)" in page
     assert "The Eastern Qalamoun history contributors" not in page
+
+
+def test_bibliography_notes_are_spanish(site_html_es):
+    references = (site_html_es / "references.html").read_text(encoding="utf-8")
+    assert "No se ha visto ninguna copia de la página original" in references
+    assert "No copy of the original page has been seen" not in references

@@ -62,8 +62,9 @@ class NewsStyle(BaseStyle):
         if "url" in fields:
             url = fields["url"]
             text = Text(text, " ", HRef(url, url))
-        if "note" in fields:
-            text = Text(text, " ", Text.from_latex(fields["note"]).capfirst().add_period())
+        note = fields.get(f"note_{self.language}") or fields.get("note")
+        if note:
+            text = Text(text, " ", Text.from_latex(note).capfirst().add_period())
         return FormattedEntry(entry.key, text, label)
 
     @staticmethod
