@@ -22,7 +22,10 @@ class Place:
     aliases: tuple[str, ...] = ()
     note: str = ""
     conflict: str = ""
+    #: The name, the note and the conflict in other languages: (language, text) pairs.
     labels: tuple[tuple[str, str], ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()
+    conflicts: tuple[tuple[str, str], ...] = ()
 
     @property
     def placed(self) -> bool:
@@ -30,6 +33,12 @@ class Place:
 
     def label(self, language: str) -> str:
         return dict(self.labels).get(language, self.name)
+
+    def note_in(self, language: str) -> str:
+        return dict(self.notes).get(language, self.note)
+
+    def conflict_in(self, language: str) -> str:
+        return dict(self.conflicts).get(language, self.conflict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,8 @@ def load(path: Path) -> Gazetteer:
                 note=entry.get("note", ""),
                 conflict=entry.get("conflict", ""),
                 labels=tuple(sorted(entry.get("labels", {}).items())),
+                notes=tuple(sorted(entry.get("notes", {}).items())),
+                conflicts=tuple(sorted(entry.get("conflicts", {}).items())),
             )
         )
     names = {p.name for p in places}

@@ -52,6 +52,7 @@ def convoys_signature(env) -> str:
     """Changes whenever a convoy the map draws changes, so its page is rewritten."""
     text = "\n".join(
         f"{c.number}|{c.origin}|{c.destination}|{c.docname}|{c.anchor}"
+        f"|{getattr(c, 'origin_label', '')}|{getattr(c, 'destination_label', '')}"
         for c in recorded_convoys(env)
     )
     return hashlib.sha256(text.encode()).hexdigest()
@@ -69,16 +70,20 @@ def _words() -> dict:
     }
 
 
-def convoy_lines(gazetteer: Gazetteer, convoys) -> list[ConvoyLine]:
+def convoy_lines(gazetteer: Gazetteer, convoys, language: str = "en") -> list[ConvoyLine]:
+    """Each convoy's route, found by the place names as written and told in *language*."""
     lines = []
     for convoy in convoys:
         number = str(convoy.number)
         origin, origin_is_area = gazetteer.find(convoy.origin)
         destination, destination_is_area = gazetteer.find(convoy.destination)
-        common = {"number": number, "origin": convoy.origin, "destination": convoy.destination,
+        # The chronicle keeps the names as written (keys) and as the build's language says them.
+        origin_text = getattr(convoy, "origin_label", "") or convoy.origin
+        destination_text = getattr(convoy, "destination_label", "") or convoy.destination
+        common = {"number": number, "origin": origin_text, "destination": destination_text,
                   "docname": convoy.docname, "anchor": convoy.anchor}
-        missing = [written for written, place in ((convoy.origin, origin),
-                                                   (convoy.destination, destination))
+        missing = [text for text, place in ((origin_text, origin),
+                                             (destination_text, destination))
                    if place is None or not place.placed]
         if missing:
             reason = _("not drawn: no coordinates in the gazetteer for {places}").format(
@@ -86,11 +91,11 @@ def convoy_lines(gazetteer: Gazetteer, convoys) -> list[ConvoyLine]:
             lines.append(ConvoyLine(route=None, reason=reason, **common))
             continue
         title = _("Convoy {number}: {origin} to {destination}").format(
-            number=number, origin=convoy.origin, destination=convoy.destination)
+            number=number, origin=origin_text, destination=destination_text)
         drawn_at = tuple(
-            (written, place.name)
-            for written, place, is_area in ((convoy.origin, origin, origin_is_area),
-                                            (convoy.destination, destination, destination_is_area))
+            (text, place.label(language))
+            for text, place, is_area in ((origin_text, origin, origin_is_area),
+                                         (destination_text, destination, destination_is_area))
             if is_area
         )
         lines.append(ConvoyLine(
@@ -120,7 +125,7 @@ class OperationMapTransform(SphinxPostTransform):
         gazetteer: Gazetteer = placeholder["gazetteer"]
         ident = placeholder["ids"][0]
         language = self.config.language or "en"
-        lines = convoy_lines(gazetteer, recorded_convoys(self.env))
+        lines = convoy_lines(gazetteer, recorded_convoys(self.env), language)
         placed = [p for p in gazetteer.places if p.placed]
         drawn = [line.route for line in lines if line.route]
         title = _("Map of the Eastern Qalamoun offensive and evacuation, April 2018")
@@ -196,7 +201,7 @@ class OperationMapTransform(SphinxPostTransform):
             box += nodes.paragraph(
                 "", _("Not placed on the map (coordinates unknown): {places}.").format(
                     places=", ".join(
-                        p.label(language) + (f" ({p.note})" if p.note else "") for p in unplaced)))
+                        p.label(language) + (f" ({p.note_in(language)})" if p.note else "") for p in unplaced)))
         box += nodes.paragraph("", _(
             "Coordinates as given on encyclopedia pages for each place; routes are straight "
             "lines between origin and arrival and do not show the roads taken."))
@@ -218,7 +223,7 @@ class OperationMapTransform(SphinxPostTransform):
             name=place.label(language), kind=kinds[place.kind], lat=place.lat, lon=place.lon)
         if place.conflict:
             text += " " + _("(sources conflict: {conflict}; the first is used)").format(
-                conflict=place.conflict)
+                conflict=place.conflict_in(language))
         return text
 
     def convoy_link(self, line: ConvoyLine, label: str) -> nodes.Node:
