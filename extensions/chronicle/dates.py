@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -151,8 +152,11 @@ def parse_date(text: str) -> EventDate:
     return EventDate(text, lower, upper, precision, approximate, uncertain)
 
 
+@functools.lru_cache(maxsize=None)
 def babel_locale(language: str | None) -> Locale:
-    """The Babel locale for a Sphinx language; English dates read day-month-year."""
+    """The Babel locale for a Sphinx language; English dates read day-month-year.
+
+    Cached: every directive asks, and there are only ever a few languages."""
     language = (language or "en").replace("-", "_")
     if language == "en":
         language = "en_GB"
