@@ -183,3 +183,51 @@ def test_exact_sum_contradictions(exact_table):
     assert text_of(fighters).startswith("at least 40 [3]")
     assert "chron-contradiction" not in civilians.get("class", [])  # unknown contradicts nothing
     assert text_of(civilians) == "unknown [2]"
+
+
+DISPUTED_FIGURES = """\
+# Figures
+
+:::{chron:reported} buses-convoy-1
+:value: 35
+:source: beta
+:convoy: 1
+:field: buses
+:label: Buses of convoy 1
+:::
+
+:::{chron:reported} buses-convoy-1
+:value: 44
+:source: alpha
+:convoy: 1
+:field: buses
+:::
+"""
+
+LABELLED_CONVOY = """\
+# Convoys
+
+:::{chron:convoy} 1
+:label: The Dumayr convoy
+:departed: 2018-04-19
+:from: Dumayr
+:to: Jarabulus
+:buses: 44
+:sources: alpha
+:::
+"""
+
+
+def test_a_field_that_another_source_gives_otherwise_is_shown_disputed(chronicle_builds):
+    app = chronicle_builds(
+        "chronicle", "html", files={"figures.md": DISPUTED_FIGURES, "convoys.md": LABELLED_CONVOY}
+    )
+    assert warnings(app) == ""
+    table = html_page(app, "tables.html").select_one("table.chron-convoy-table")
+    first = table_rows(table)[0]
+    # The convoy's own 44, and beta's 35 beside it; alpha's agreeing 44 is not a dispute.
+    assert first[0] == "1 The Dumayr convoy"
+    assert first[3] == "44 Disputed: 35 [2]"
+    assert "chron-disputed" in table.select("tbody tr")[0].select("td")[3]["class"]
+    in_place = text_of(html_page(app, "convoys.html").select_one("div.chron-convoy"))
+    assert in_place.startswith("Convoy 1 [1] The Dumayr convoy")

@@ -16,18 +16,23 @@ def discrepancies(app):
     return html_page(app, "tables.html").select_one("table.chron-discrepancies")
 
 
-def test_only_quantities_reported_with_different_values(discrepancies):
+def test_every_quantity_with_each_figure_its_source_and_the_kind_of_outlet(discrepancies):
     assert [text_of(th) for th in discrepancies.select("thead th")] == [
         "Quantity",
-        "Value",
+        "Figure",
         "As of",
         "Source",
+        "Kind of source",
     ]
-    # people-evacuated differs (5,000 / 3,200); buses-used agrees (124 twice); rounds is
-    # "about 4" and "4", the same number said less and more precisely. Each value keeps its as-of date and its citation, in reading order.
+    # people-evacuated differs (5,000 / 3,200); buses-used agrees (124 twice); a figure
+    # given once is still listed. Each keeps its as-of date, citation and the outlet's
+    # kind (the bib entry's ``kind``; gamma has none), in reading order.
     assert table_rows(discrepancies) == [
-        ["People evacuated", "5,000", "22 April 2018", "[1]"],
-        ["", "3,200", "25 April 2018", "[2]"],
+        ["People evacuated Sources differ", "5,000", "22 April 2018", "[1]", "wire agency"],
+        ["", "3,200", "25 April 2018", "[2]", "monitor"],
+        ["Buses used Sources agree", "124", "", "[1]", "wire agency"],
+        ["", "124", "", "[2]", "monitor"],
+        ["Evacuation rounds One source", "about 4", "", "[3]", ""],
     ]
 
 
@@ -79,10 +84,84 @@ AGREEING_FIGURES = """\
 """
 
 
-def test_no_discrepancy_says_so(chronicle_builds):
+def test_same_number_said_more_and_less_precisely_agrees(chronicle_builds):
     # 124 twice agree; "about 4" and "4" are the same number said less and more precisely.
     app = chronicle_builds("chronicle", "html", files={"figures.md": AGREEING_FIGURES})
     assert warnings(app) == ""
-    body = html_page(app, "tables.html").select_one("div.body")
-    assert body.select_one("table.chron-discrepancies") is None
-    assert "No figure is reported with different values." in text_of(body)
+    table = html_page(app, "tables.html").select_one("table.chron-discrepancies")
+    statuses = [text_of(p) for p in table.select("p.chron-quantity-status")]
+    assert statuses == ["Sources agree", "Sources agree"]
+
+
+DATES_PLACES_AND_SCOPES = """\
+# Figures
+
+:::{chron:reported} agreement-date
+:date: 2018-04-19
+:source: alpha
+:label: Day of the agreement
+:::
+
+:::{chron:reported} agreement-date
+:date: 2018-04-20
+:sources: beta, gamma
+:::
+
+:::{chron:reported} agreement-place
+:text: Damascus
+:source: alpha
+:label: Place of the agreement
+:::
+
+:::{chron:reported} agreement-place
+:text: the power station
+:source: beta
+:::
+
+:::{chron:reported} people-leaving
+:value: 5,000
+:source: alpha
+:scope: from Dumayr, expected
+:label: People leaving
+:::
+"""
+
+
+def test_dates_places_several_sources_and_scope(chronicle_builds):
+    app = chronicle_builds("chronicle", "html", files={"figures.md": DATES_PLACES_AND_SCOPES})
+    assert warnings(app) == ""
+    figures = [text_of(div) for div in html_page(app, "figures.html").select("div.chron-reported")]
+    assert figures == [
+        "Day of the agreement 19 April 2018 [1]",
+        "agreement-date 20 April 2018 [2, 3]",
+        "Place of the agreement Damascus [1]",
+        "agreement-place the power station [2]",
+        "People leaving 5,000 [1] from Dumayr, expected",
+    ]
+    rows = table_rows(html_page(app, "tables.html").select_one("table.chron-discrepancies"))
+    assert rows == [
+        ["Day of the agreement Sources differ", "19 April 2018", "", "[1]", "wire agency"],
+        ["", "20 April 2018", "", "[2, 3]", "monitor"],
+        ["Place of the agreement Sources differ", "Damascus", "", "[1]", "wire agency"],
+        ["", "the power station", "", "[2]", "monitor"],
+        ["People leaving One source", "5,000 from Dumayr, expected", "", "[1]", "wire agency"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (":value: 5\n:date: 2018-04-19", "give exactly one of :value:, :date: or :text:"),
+        ("", "give exactly one of :value:, :date: or :text:"),
+        (":value: 5\n:convoy: two\n:field: buses", ":convoy: must be a convoy number"),
+        (":value: 5\n:convoy: 2\n:field: tanks", ":field: must be one of buses, people"),
+        (":date: 2018-13-40", "is not an EDTF date"),
+    ],
+)
+def test_bad_figure_options_are_located_warnings(chronicle_builds, options, message):
+    page = f"# Figures\n\n:::{{chron:reported}} q\n{options}\n:source: alpha\n:::\n\nSentinel after.\n"
+    app = chronicle_builds("chronicle", "html", files={"figures.md": page})
+    log = warnings(app)
+    assert "figures.md:3: WARNING" in log and message in log, log
+    assert "[chronicle." in log
+    assert "Sentinel after." in text_of(html_page(app, "figures.html"))

@@ -8,9 +8,10 @@ import json
 import pytest
 from chronicle_support import html_page
 
-ALPHA = {"key": "alpha", "url": "https://example.org/news/alpha"}
-BETA = {"key": "beta", "url": "https://example.org/news/beta"}
-GAMMA = {"key": "gamma", "url": None}  # the bibliography gives no address for it
+# With the kind of outlet each bib entry gives (``kind``); gamma gives neither kind nor address.
+ALPHA = {"key": "alpha", "url": "https://example.org/news/alpha", "kind": "wire"}
+BETA = {"key": "beta", "url": "https://example.org/news/beta", "kind": "monitor"}
+GAMMA = {"key": "gamma", "url": None, "kind": None}
 
 
 @pytest.fixture(scope="module")

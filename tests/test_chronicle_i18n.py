@@ -62,8 +62,14 @@ def test_extension_words_come_from_the_spanish_catalog(app):
         pytest.skip(f"no Spanish catalog of the extension yet ({CATALOG} is missing)")
     with CATALOG.open("rb") as file:
         spanish = gettext.GNUTranslations(file)
-    tables = text_of(html_page(app, "tables.html").select_one("div.body"))
-    for message in ("Sum of the convoys", "Reported total", "Buses", "Quantity"):
+    page = html_page(app, "tables.html")
+    # The tables' own words: headers and the total rows (figures' labels are the author's).
+    tables = " | ".join(
+        [text_of(th) for th in page.select("thead th")]
+        + [text_of(row.select_one("td")) for row in page.select("tr.chron-total, tr.chron-reported-total")]
+        + [text_of(p) for p in page.select("p.chron-quantity-status")]
+    )
+    for message in ("Sum of the convoys", "Reported total", "Buses", "Quantity", "Kind of source", "One source"):
         translated = spanish.gettext(message)
         assert translated != message, f"{message!r} is not translated in {CATALOG}"
         assert translated in tables

@@ -172,11 +172,13 @@ def test_convoy_table_follows_edited_added_and_removed_convoys(edited):
 
 
 def test_discrepancies_follow_edited_added_and_removed_figures(edited):
+    # beta's 124 buses removed: alpha's figure stands alone; rounds gained a second value.
     assert discrepancy_rows(edited) == [
-        ["People evacuated", "5,000", "22 April 2018", "[1]"],
-        ["", "4,100", "25 April 2018", "[2]"],
-        ["Evacuation rounds", "about 4", "", "[3]"],
-        ["", "3", "", "[2]"],
+        ["People evacuated Sources differ", "5,000", "22 April 2018", "[1]", "wire agency"],
+        ["", "4,100", "25 April 2018", "[2]", "monitor"],
+        ["Buses used One source", "124", "", "[1]", "wire agency"],
+        ["Evacuation rounds Sources differ", "about 4", "", "[3]", ""],
+        ["", "3", "", "[2]", "monitor"],
     ]
 
 

@@ -72,7 +72,7 @@ CASES = [
     (
         "figures",
         "Sentinel after the missing value",
-        "chron:reported: :value: is required",
+        "chron:reported: give exactly one of :value:, :date: or :text:",
         "option",
     ),
     (

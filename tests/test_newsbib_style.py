@@ -80,3 +80,48 @@ def test_a_note_in_the_build_language_is_preferred():
     english = {e.key: e.text.render(PlainText()) for e in NewsStyle().format_entries(entries.values())}
     assert spanish["bare"].endswith("No se ha visto copia.")
     assert english["bare"].endswith("No copy of the original page has been seen.")
+
+
+WHO_IS_SPEAKING = r"""
+@article{wire,
+  title = {Rebels agree to leave},
+  journal = {The Jerusalem Post},
+  agency = {Reuters},
+  kind = {wire},
+  date = {2018-04-20},
+  url = {https://news.example/wire},
+}
+@article{arabic,
+  title = {اغتيال رئيس لجنة التفاوض},
+  transtitle = {Head of the negotiating committee assassinated},
+  transtitle_es = {Asesinado el jefe del comité negociador},
+  journal = {Enab Baladi},
+  kind = {opposition},
+  language = {ar},
+  date = {2018-04-18},
+}
+"""
+
+
+def formatted_from(bib: str, style_class=NewsStyle) -> dict[str, str]:
+    entries = parse_string(bib, "bibtex").entries
+    return {entry.key: entry.text.render(PlainText()) for entry in style_class().format_entries(entries.values())}
+
+
+def test_kind_of_outlet_and_carrier_of_a_wire_story_are_named():
+    text = formatted_from(WHO_IS_SPEAKING)["wire"]
+    assert text.startswith("“Rebels agree to leave.” The Jerusalem Post (Reuters), 20 April 2018. Wire agency.")
+
+
+def test_title_in_its_own_script_with_a_translation_beside_it():
+    text = formatted_from(WHO_IS_SPEAKING)["arabic"]
+    assert text.startswith(
+        "“اغتيال رئيس لجنة التفاوض” [Head of the negotiating committee assassinated]. "
+        "Enab Baladi, 18 April 2018. Syrian opposition media. In Arabic."
+    )
+
+
+def test_spanish_edition_names_the_kind_and_translates_the_title_in_spanish():
+    spanish = formatted_from(WHO_IS_SPEAKING, style_for_language("es"))["arabic"]
+    assert "[Asesinado el jefe del comité negociador]" in spanish
+    assert "Head of the negotiating" not in spanish

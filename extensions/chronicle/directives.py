@@ -188,6 +188,7 @@ class ConvoyDirective(ChronicleDirective):
         **{name: directives.unchanged for name in CONVOY_COUNTS},
         "groups": directives.unchanged,
         "sources": directives.unchanged,
+        "label": directives.unchanged,
     }
 
     def convoy_number(self) -> int | None:
@@ -207,10 +208,12 @@ class ConvoyDirective(ChronicleDirective):
         origin = (self.options.get("from") or "").strip()
         destination = (self.options.get("to") or "").strip()
 
+        label = " ".join(str(self.options.get("label") or "").split())
+
         container = self.container("convoy", str(number) if number else "convoy")
         container += convoy_summary(
             number, departed, arrived, origin, destination, counts, groups,
-            self.citation_nodes(sources), self.locale, self.translatable_paragraph,
+            self.citation_nodes(sources), self.locale, self.translatable_paragraph, label,
         )
         self.parse_body(container)
         if number is not None:
@@ -223,42 +226,87 @@ class ConvoyDirective(ChronicleDirective):
                 destination=destination,
                 groups=groups,
                 sources=sources,
+                label=label,
                 **{name: count for name, count in counts.items() if count is not None},
             )
         return self.placed(container)
 
 
 class ReportedDirective(ChronicleDirective):
-    """``chron:reported QUANTITY``: one source's figure for a quantity."""
+    """``chron:reported QUANTITY``: one source's figure for a quantity.
+
+    The figure is a count (``:value:``), a date (``:date:``) or a short text such as a
+    place (``:text:``); ``:scope:`` says what it covers, and ``:convoy:`` with ``:field:``
+    ties it to one field of a convoy so the convoy table shows that field as disputed.
+    """
 
     has_content = False
     optional_arguments = 1
     option_spec = {
         "value": directives.unchanged,
+        "date": directives.unchanged,
+        "text": directives.unchanged,
         "source": directives.unchanged,
+        "sources": directives.unchanged,
         "as-of": directives.unchanged,
         "label": directives.unchanged,
+        "scope": directives.unchanged,
+        "convoy": directives.unchanged,
+        "field": directives.unchanged,
     }
+
+    def figure(self) -> tuple[Count | None, object | None, str]:
+        given = [name for name in ("value", "date", "text") if name in self.options]
+        if len(given) != 1:
+            self.warn("chron:reported: give exactly one of :value:, :date: or :text:", "option")
+            return None, None, ""
+        if given == ["value"]:
+            return self.count_option("value"), None, ""
+        if given == ["date"]:
+            return None, self.date_option("date", self.options["date"], required=True), ""
+        text = " ".join(str(self.options["text"] or "").split())
+        if not text:
+            self.warn("chron:reported: :text: is empty", "option")
+        return None, None, text
+
+    def convoy_field(self) -> tuple[int | None, str]:
+        number_text = str(self.options.get("convoy") or "").strip()
+        field_name = str(self.options.get("field") or "").strip()
+        if not number_text and not field_name:
+            return None, ""
+        if not (number_text.isascii() and number_text.isdigit() and int(number_text) >= 1):
+            self.warn(f"chron:reported: :convoy: must be a convoy number, not {number_text!r}", "option")
+            return None, ""
+        if field_name not in CONVOY_COUNTS:
+            self.warn(f"chron:reported: :field: must be one of {', '.join(CONVOY_COUNTS)}, not {field_name!r}", "option")
+            return None, ""
+        return int(number_text), field_name
 
     def run(self) -> list[nodes.Node]:
         quantity = (self.arguments[0] if self.arguments else "").strip()
         if not _LABEL.fullmatch(quantity):
             self.warn(f"chron:reported: the quantity key must be a name like people-evacuated, not {quantity!r}", "quantity")
             quantity = ""
-        value = None
-        if "value" not in self.options:
-            self.warn("chron:reported: :value: is required", "option")
-        else:
-            value = self.count_option("value")
-        sources = self.source_keys("source")
+        value, date, text = self.figure()
+        sources = self.source_keys("sources" if "sources" in self.options else "source")
         as_of = self.date_option("as-of", self.options.get("as-of"), required=False)
         label = (self.options.get("label") or "").strip() or quantity
+        scope = (self.options.get("scope") or "").strip()
+        convoy, field_name = self.convoy_field()
 
         container = self.container("reported", quantity or "reported")
         if label:
             container += self.translatable_paragraph(label, "chron-reported-label")
+        if text:
+            # Its own paragraph, so that a place name is translated like the label.
+            container += self.translatable_paragraph(text, "chron-reported-text")
         figure = nodes.paragraph(classes=["chron-reported-value"])
-        figure += nodes.strong(text=value.format(self.locale) if value else "?")
+        if value is not None:
+            figure += nodes.strong(text=value.format(self.locale))
+        elif date is not None:
+            figure += nodes.strong(text=format_event_date(date, self.locale))
+        elif not text:
+            figure += nodes.strong(text="?")
         for citation in self.citation_nodes(sources):
             figure += nodes.Text(" ")
             figure += citation
@@ -266,14 +314,21 @@ class ReportedDirective(ChronicleDirective):
             figure += nodes.Text(" · ")
             figure += nodes.inline(text=format_event_date(as_of, self.locale), classes=["chron-date"])
         container += figure
-        if quantity and value:
+        if scope:
+            container += self.translatable_paragraph(scope, "chron-reported-scope")
+        if quantity and (value is not None or date is not None or text):
             container["chron_record"] = ReportedRecord(
                 **self.where(container),
                 quantity=quantity,
                 value=value,
+                date=date,
+                text=text,
                 sources=sources,
                 as_of=as_of,
                 label=label,
+                scope=scope,
+                convoy=convoy,
+                field=field_name,
             )
         return self.placed(container)
 

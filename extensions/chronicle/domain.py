@@ -31,7 +31,7 @@ def reading_order(env) -> list[str]:
 class ChronicleDomain(Domain):
     name = "chron"
     label = "Chronicle"
-    data_version = 2
+    data_version = 3
     directives = {
         "event": chron_directives.EventDirective,
         "convoy": chron_directives.ConvoyDirective,
@@ -80,8 +80,11 @@ class ChronicleDomain(Domain):
         "chron-event-title": "title",
         "chron-event-places": "places",
         "chron-reported-label": "label",
+        "chron-reported-text": "text",
+        "chron-reported-scope": "scope",
         "chron-convoy-from": "origin_label",
         "chron-convoy-to": "destination_label",
+        "chron-convoy-label": "label",
     }
 
     @staticmethod

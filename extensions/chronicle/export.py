@@ -30,7 +30,7 @@ def _date(date) -> dict | None:
 
 
 def _sources(keys, urls: dict[str, str]) -> list[dict]:
-    return [{"key": key, "url": urls.get(key)} for key in keys]
+    return [{"key": key, "url": urls.get(key), "kind": urls.kinds.get(key)} for key in keys]
 
 
 def _page(builder, record) -> str:
@@ -57,7 +57,12 @@ def reported_data(domain, builder, urls) -> list[dict]:
         {
             "quantity": record.quantity,
             "label": record.label,
-            "value": record.value.as_data(),
+            "scope": record.scope,
+            "value": record.value.as_data() if record.value is not None else None,
+            "date": _date(record.date),
+            "text": record.text,
+            "convoy": record.convoy,
+            "field": record.field or None,
             "as_of": _date(record.as_of),
             "sources": _sources(record.sources, urls),
             "page": _page(builder, record),
@@ -95,9 +100,20 @@ def convoys_csv(domain, builder, urls) -> str:
     return out.getvalue()
 
 
-def source_urls(env) -> dict[str, str]:
+class SourceUrls(dict):
+    """Each source's address by bib key, with the kind of outlet (``kind``) beside it."""
+
+    def __init__(self, urls: dict[str, str], kinds: dict[str, str]):
+        super().__init__(urls)
+        self.kinds = kinds
+
+
+def source_urls(env) -> SourceUrls:
     entries = env.get_domain("cite").bibdata.data.entries
-    return {key: entry.fields["url"] for key, entry in entries.items() if "url" in entry.fields}
+    return SourceUrls(
+        {key: entry.fields["url"] for key, entry in entries.items() if "url" in entry.fields},
+        {key: entry.fields["kind"] for key, entry in entries.items() if "kind" in entry.fields},
+    )
 
 
 def write_exports(app, exception) -> None:

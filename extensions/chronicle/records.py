@@ -42,18 +42,38 @@ class ConvoyRecord:
     #: The same places as the build's language names them (empty: as written).
     origin_label: str = ""
     destination_label: str = ""
+    #: What the sources call the convoy ("the second convoy of the four towns").
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ReportedRecord:
+    """One source's figure for a quantity: a count, a date or a short text (a place)."""
+
     docname: str
     lineno: int
     anchor: str
     quantity: str
-    value: Count
+    value: Count | None = None
     sources: tuple[str, ...] = ()
     as_of: EventDate | None = None
     label: str = ""
+    #: What the figure covers as the source says it ("leaving Dumayr", "expected").
+    scope: str = ""
+    date: EventDate | None = None
+    text: str = ""
+    #: The convoy and field this figure gives, so the convoy table can show it disputed.
+    convoy: int | None = None
+    field: str = ""
+
+    @property
+    def comparable(self) -> object:
+        """What two figures must share to agree ("5,000" and "about 5,000" do)."""
+        if self.value is not None:
+            return ("count", self.value.value)
+        if self.date is not None:
+            return ("date", self.date.lower, self.date.upper)
+        return ("text", self.text.casefold())
 
 
 #: The counted fields of a convoy, in table order.

@@ -108,13 +108,20 @@ def table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[
 
 def convoy_summary(number, departed, arrived, origin, destination, counts: dict[str, Count | None],
                    groups, citations: list[nodes.Node], locale,
-                   place_paragraph: Callable[[str, str], nodes.paragraph]) -> list[nodes.Node]:
+                   place_paragraph: Callable[[str, str], nodes.paragraph], label: str = "") -> list[nodes.Node]:
     """A convoy's heading and facts; *place_paragraph* makes the place names translatable."""
     heading = nodes.paragraph(classes=["chron-convoy-title"])
     heading += nodes.strong(text=_("Convoy {number}").format(number=number) if number else _("Convoy"))
     for citation in citations:
         heading += nodes.Text(" ")
         heading += citation
+    if label:
+        return [heading, place_paragraph(label, "chron-convoy-label"), *convoy_facts(
+            departed, arrived, origin, destination, counts, groups, locale, place_paragraph)]
+    return [heading, *convoy_facts(departed, arrived, origin, destination, counts, groups, locale, place_paragraph)]
+
+
+def convoy_facts(departed, arrived, origin, destination, counts, groups, locale, place_paragraph) -> list[nodes.Node]:
     facts = nodes.field_list(classes=["chron-convoy-facts"])
 
     def fact(label: str, value: str | nodes.paragraph) -> None:
@@ -135,7 +142,7 @@ def convoy_summary(number, departed, arrived, origin, destination, counts: dict[
             fact(headers[name], counts[name].format(locale))
     if groups:
         fact(_("Groups"), "; ".join(groups))
-    return [heading, facts] if len(facts) else [heading]
+    return [facts] if len(facts) else []
 
 
 # -- the timeline ---------------------------------------------------------------------
@@ -202,17 +209,47 @@ def _route_cell(convoy: ConvoyRecord) -> str:
     return route
 
 
+def _count_cell(convoy: ConvoyRecord, name: str, figures: list[ReportedRecord], builder,
+                fromdocname: str, locale, cite: Citer) -> nodes.Node | str:
+    """A convoy's count, and the other figures that sources give for it, if any differ."""
+    count = getattr(convoy, name)
+    others = [figure for figure in figures if figure.value is not None and figure.value.value != count.value]
+    if not others:
+        return count.format(locale)
+    entry = nodes.entry(classes=["chron-disputed"])
+    entry += _paragraph(nodes.Text(count.format(locale)))
+    note = _paragraph(nodes.Text(_("Disputed:") + " "), classes=["chron-disputed-note"])
+    for index, figure in enumerate(others):
+        if index:
+            note += nodes.Text("; ")
+        note += link_to(builder, fromdocname, figure, figure.value.format(locale))
+        note += nodes.Text(" ")
+        note.extend(cite(figure.sources))
+    entry += note
+    return entry
+
+
 def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, str]],
                  reported_citations: dict[str, list[nodes.Node]], builder, fromdocname: str,
-                 locale, cite: Citer, tolerance: float) -> nodes.table:
+                 locale, cite: Citer, tolerance: float,
+                 figures: list[ReportedRecord] = ()) -> nodes.table:
     headers = count_headers()
+    by_field: dict[tuple[int, str], list[ReportedRecord]] = {}
+    for figure in figures:
+        if figure.convoy is not None:
+            by_field.setdefault((figure.convoy, figure.field), []).append(figure)
     rows, row_classes = [], []
     for convoy in convoys:
+        number_cell = nodes.entry()
+        number_cell += _paragraph(link_to(builder, fromdocname, convoy, str(convoy.number)))
+        if convoy.label:
+            number_cell += _paragraph(nodes.Text(convoy.label), classes=["chron-convoy-label"])
         rows.append([
-            link_to(builder, fromdocname, convoy, str(convoy.number)),
+            number_cell,
             _dates_cell(convoy, locale),
             _route_cell(convoy),
-            *(getattr(convoy, name).format(locale) for name in CONVOY_COUNTS),
+            *(_count_cell(convoy, name, by_field.get((convoy.number, name), []), builder, fromdocname, locale, cite)
+              for name in CONVOY_COUNTS),
             _paragraph(*cite(convoy.sources)),
         ])
         row_classes.append([])
@@ -253,33 +290,78 @@ def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, st
 # -- discrepancies --------------------------------------------------------------------
 
 
-def disputed_quantities(reported: list[ReportedRecord]) -> dict[str, list[ReportedRecord]]:
-    """Quantities reported two or more times with different values, in reading order."""
+def figures_by_quantity(reported: list[ReportedRecord]) -> dict[str, list[ReportedRecord]]:
+    """Every quantity with its figures, in reading order."""
     by_quantity: dict[str, list[ReportedRecord]] = {}
     for record in reported:
         by_quantity.setdefault(record.quantity, []).append(record)
+    return by_quantity
+
+
+def disputed_quantities(reported: list[ReportedRecord]) -> dict[str, list[ReportedRecord]]:
+    """Quantities reported two or more times with different values, in reading order."""
     return {
         quantity: records
-        for quantity, records in by_quantity.items()
+        for quantity, records in figures_by_quantity(reported).items()
         # "5,000" and "about 5,000" say the same number; only different numbers disagree.
-        if len({record.value.value for record in records}) > 1
+        if len({record.comparable for record in records}) > 1
     }
 
 
-def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: str, locale, cite: Citer) -> nodes.Node:
-    disputed = disputed_quantities(reported)
-    if not disputed:
-        return _paragraph(nodes.Text(_("No figure is reported with different values.")))
-    rows = []
-    for records in disputed.values():
+def format_figure(record: ReportedRecord, locale) -> str:
+    if record.value is not None:
+        return record.value.format(locale)
+    if record.date is not None:
+        return format_event_date(record.date, locale)
+    return record.text
+
+
+def _status(records: list[ReportedRecord]) -> str:
+    if len({record.comparable for record in records}) > 1:
+        return _("Sources differ")
+    if len({key for record in records for key in record.sources}) > 1:
+        return _("Sources agree")
+    return _("One source")
+
+
+def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: str, locale, cite: Citer,
+                        kind_of: Callable[[str], str] = lambda key: "") -> nodes.Node:
+    """Every figure the site records, quantity by quantity, with who gives it.
+
+    A quantity with one figure is listed too ("One source"), so nothing a contributor
+    records is left out; those whose figures differ say so.
+    """
+    by_quantity = figures_by_quantity(reported)
+    if not by_quantity:
+        return _paragraph(nodes.Text(_("No figure is recorded.")))
+    rows, row_classes = [], []
+    for records in by_quantity.values():
+        status = _status(records)
         for index, record in enumerate(records):
+            if index == 0:
+                first = nodes.entry()
+                first += _paragraph(nodes.Text(records[0].label or record.quantity))
+                first += _paragraph(nodes.Text(status), classes=["chron-quantity-status"])
+            else:
+                first = ""
+            when = format_event_date(record.as_of, locale) if record.as_of else ""
+            scope = _paragraph(nodes.Text(record.scope)) if record.scope else ""
+            cell = nodes.entry()
+            cell += _paragraph(link_to(builder, fromdocname, record, format_figure(record, locale)))
+            if scope:
+                cell += scope
             rows.append([
-                (records[0].label or record.quantity) if index == 0 else "",
-                link_to(builder, fromdocname, record, record.value.format(locale)),
-                format_event_date(record.as_of, locale) if record.as_of else "",
+                first,
+                cell,
+                when,
                 _paragraph(*cite(record.sources)),
+                "; ".join(dict.fromkeys(kind for kind in map(kind_of, record.sources) if kind)),
             ])
-    return table([_("Quantity"), _("Value"), _("As of"), _("Source")], rows, ["chron-discrepancies"], [34, 24, 22, 20])
+            row_classes.append(["chron-quantity-first"] if index == 0 else [])
+    return table(
+        [_("Quantity"), _("Figure"), _("As of"), _("Source"), _("Kind of source")],
+        rows, ["chron-discrepancies"], [26, 28, 16, 12, 18], row_classes,
+    )
 
 
 def data_links(builder, fromdocname: str) -> nodes.paragraph:

@@ -52,11 +52,23 @@ class ChronicleListsTransform(SphinxPostTransform):
                         holder.children = []
                 replacement = [render.convoy_table(
                     domain.sorted_convoys(), reported, reported_citations, builder, docname, locale, cite,
-                    self.config.chron_approximate_tolerance,
+                    self.config.chron_approximate_tolerance, domain.reported,
                 )]
             else:
-                replacement = [render.discrepancies_table(domain.reported, builder, docname, locale, cite)]
+                replacement = [render.discrepancies_table(
+                    domain.reported, builder, docname, locale, cite, self.source_kind,
+                )]
             placeholder.replace_self(replacement)
+
+    def source_kind(self, key: str) -> str:
+        """The kind of outlet a source is (its bib entry's ``kind`` field), as a label."""
+        entry = self.env.get_domain("cite").bibdata.data.entries.get(key)
+        code = entry.fields.get("kind", "") if entry is not None else ""
+        try:
+            from newsbib.kinds import kind_label
+        except ImportError:  # chronicle without the news citation style
+            return code
+        return kind_label(code)
 
     def timeline(self, placeholder, domain, builder, docname, locale, cite) -> list[nodes.Node]:
         events = domain.sorted_events()

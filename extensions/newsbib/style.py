@@ -16,6 +16,8 @@ from sphinx.locale import get_translation
 
 from chronicle.dates import DateError, babel_locale, format_point, parse_date
 
+from .kinds import kind_label
+
 _ = get_translation("newsbib")
 
 
@@ -37,7 +39,11 @@ class NewsStyle(BaseStyle):
         sentences: list[Text] = [self._headline(fields)]
         outlet = []
         if "journal" in fields:
-            outlet.append(Tag("em", Text.from_latex(fields["journal"])))
+            journal = Tag("em", Text.from_latex(fields["journal"]))
+            if "agency" in fields:
+                # A wire story as another site carries it: say whose text it is.
+                journal = Text(journal, " (", Text.from_latex(fields["agency"]), ")")
+            outlet.append(journal)
         if "howpublished" in fields:
             outlet.append(Text.from_latex(fields["howpublished"]))
         outlet_and_date = Text(*self._separated(outlet))
@@ -46,6 +52,9 @@ class NewsStyle(BaseStyle):
             outlet_and_date = Text(outlet_and_date, ", " if outlet_and_date else "", date)
         if outlet_and_date:
             sentences.append(outlet_and_date)
+        kind = kind_label(fields.get("kind"))
+        if kind:
+            sentences.append(Text(kind).capfirst())
         if "language" in fields and fields["language"] != "en":
             name = self._language_name(fields["language"])
             sentences.append(Text(_("In {language}").format(language=name)))
@@ -67,9 +76,12 @@ class NewsStyle(BaseStyle):
             text = Text(text, " ", Text.from_latex(note).capfirst().add_period())
         return FormattedEntry(entry.key, text, label)
 
-    @staticmethod
-    def _headline(fields) -> Text:
+    def _headline(self, fields) -> Text:
         title = Text.from_latex(fields.get("title", "").strip())
+        translated = fields.get(f"transtitle_{self.language}") or fields.get("transtitle")
+        if translated:
+            # A title in another language keeps its own words, with a translation beside it.
+            return Text("“", title, "” [", Text.from_latex(translated.strip()), "]")
         # The closing period goes inside the quotation marks, as in news citations.
         return Text("“", title.add_period(), "”")
 
