@@ -189,6 +189,7 @@ class ConvoyDirective(ChronicleDirective):
         "groups": directives.unchanged,
         "sources": directives.unchanged,
         "label": directives.unchanged,
+        "via": directives.unchanged,
     }
 
     def convoy_number(self) -> int | None:
@@ -209,11 +210,12 @@ class ConvoyDirective(ChronicleDirective):
         destination = (self.options.get("to") or "").strip()
 
         label = " ".join(str(self.options.get("label") or "").split())
+        via = split_list(self.options.get("via"), ";")
 
         container = self.container("convoy", str(number) if number else "convoy")
         container += convoy_summary(
             number, departed, arrived, origin, destination, counts, groups,
-            self.citation_nodes(sources), self.locale, self.translatable_paragraph, label,
+            self.citation_nodes(sources), self.locale, self.translatable_paragraph, label, via,
         )
         self.parse_body(container)
         if number is not None:
@@ -227,6 +229,7 @@ class ConvoyDirective(ChronicleDirective):
                 groups=groups,
                 sources=sources,
                 label=label,
+                via=via,
                 **{name: count for name, count in counts.items() if count is not None},
             )
         return self.placed(container)

@@ -85,6 +85,7 @@ class ChronicleDomain(Domain):
         "chron-convoy-from": "origin_label",
         "chron-convoy-to": "destination_label",
         "chron-convoy-label": "label",
+        "chron-convoy-via": "via_labels",
     }
 
     @staticmethod
@@ -105,7 +106,7 @@ class ChronicleDomain(Domain):
         for paragraph in cls._own_paragraphs(container):
             for css_class in paragraph["classes"]:
                 field = cls.TRANSLATED_FIELDS.get(css_class)
-                if field == "places":
+                if field in ("places", "via_labels"):
                     changes[field] = tuple(part.strip() for part in paragraph.astext().split(";") if part.strip())
                 elif field:
                     changes[field] = paragraph.astext()

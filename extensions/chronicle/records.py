@@ -44,6 +44,9 @@ class ConvoyRecord:
     destination_label: str = ""
     #: What the sources call the convoy ("the second convoy of the four towns").
     label: str = ""
+    #: Places on the way (towns, crossings) as written, and as the build's language names them.
+    via: tuple[str, ...] = ()
+    via_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

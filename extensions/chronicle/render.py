@@ -108,20 +108,22 @@ def table(headers: list[str], rows: list[list[nodes.Node | str]], classes: list[
 
 def convoy_summary(number, departed, arrived, origin, destination, counts: dict[str, Count | None],
                    groups, citations: list[nodes.Node], locale,
-                   place_paragraph: Callable[[str, str], nodes.paragraph], label: str = "") -> list[nodes.Node]:
+                   place_paragraph: Callable[[str, str], nodes.paragraph], label: str = "",
+                   via: tuple[str, ...] = ()) -> list[nodes.Node]:
     """A convoy's heading and facts; *place_paragraph* makes the place names translatable."""
     heading = nodes.paragraph(classes=["chron-convoy-title"])
     heading += nodes.strong(text=_("Convoy {number}").format(number=number) if number else _("Convoy"))
     for citation in citations:
         heading += nodes.Text(" ")
         heading += citation
+    facts = convoy_facts(departed, arrived, origin, destination, via, counts, groups, locale, place_paragraph)
     if label:
-        return [heading, place_paragraph(label, "chron-convoy-label"), *convoy_facts(
-            departed, arrived, origin, destination, counts, groups, locale, place_paragraph)]
-    return [heading, *convoy_facts(departed, arrived, origin, destination, counts, groups, locale, place_paragraph)]
+        return [heading, place_paragraph(label, "chron-convoy-label"), *facts]
+    return [heading, *facts]
 
 
-def convoy_facts(departed, arrived, origin, destination, counts, groups, locale, place_paragraph) -> list[nodes.Node]:
+def convoy_facts(departed, arrived, origin, destination, via, counts, groups, locale,
+                 place_paragraph) -> list[nodes.Node]:
     facts = nodes.field_list(classes=["chron-convoy-facts"])
 
     def fact(label: str, value: str | nodes.paragraph) -> None:
@@ -134,6 +136,8 @@ def convoy_facts(departed, arrived, origin, destination, counts, groups, locale,
         fact(_("Arrived"), format_event_date(arrived, locale))
     if origin:
         fact(_("From"), place_paragraph(origin, "chron-convoy-from"))
+    if via:
+        fact(_("By way of"), place_paragraph("; ".join(via), "chron-convoy-via"))
     if destination:
         fact(_("To"), place_paragraph(destination, "chron-convoy-to"))
     headers = count_headers()
@@ -203,7 +207,8 @@ def _dates_cell(convoy: ConvoyRecord, locale) -> str:
 def _route_cell(convoy: ConvoyRecord) -> str:
     origin = convoy.origin_label or convoy.origin or _("unknown")
     destination = convoy.destination_label or convoy.destination or _("unknown")
-    route = f"{origin} → {destination}"
+    via = convoy.via_labels or convoy.via
+    route = " → ".join([origin, *via, destination])
     if convoy.groups:
         route += f" ({'; '.join(convoy.groups)})"
     return route

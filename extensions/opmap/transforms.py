@@ -37,6 +37,8 @@ class ConvoyLine:
     # "Written name -> place it is drawn at", for each end that is an area.
     drawn_at: tuple[tuple[str, str], ...] = ()
     reason: str = ""
+    #: Places on the way as the sources name them; the line is straight and does not show them.
+    via: tuple[str, ...] = ()
 
 
 def recorded_convoys(env) -> list:
@@ -53,6 +55,7 @@ def convoys_signature(env) -> str:
     text = "\n".join(
         f"{c.number}|{c.origin}|{c.destination}|{c.docname}|{c.anchor}"
         f"|{getattr(c, 'origin_label', '')}|{getattr(c, 'destination_label', '')}"
+        f"|{getattr(c, 'via_labels', ()) or getattr(c, 'via', ())}"
         for c in recorded_convoys(env)
     )
     return hashlib.sha256(text.encode()).hexdigest()
@@ -81,7 +84,8 @@ def convoy_lines(gazetteer: Gazetteer, convoys, language: str = "en") -> list[Co
         origin_text = getattr(convoy, "origin_label", "") or convoy.origin
         destination_text = getattr(convoy, "destination_label", "") or convoy.destination
         common = {"number": number, "origin": origin_text, "destination": destination_text,
-                  "docname": convoy.docname, "anchor": convoy.anchor}
+                  "docname": convoy.docname, "anchor": convoy.anchor,
+                  "via": tuple(getattr(convoy, "via_labels", ()) or getattr(convoy, "via", ()))}
         missing = [text for text, place in ((origin_text, origin),
                                              (destination_text, destination))
                    if place is None or not place.placed]
@@ -188,6 +192,8 @@ class OperationMapTransform(SphinxPostTransform):
             else:
                 text = _(": {origin} to {destination}, {reason}").format(
                     origin=line.origin, destination=line.destination, reason=line.reason)
+            if line.via:
+                text += _(", by way of {places}").format(places="; ".join(line.via))
             para += nodes.Text(text)
             item += para
             routes += item
