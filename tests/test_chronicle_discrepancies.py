@@ -24,15 +24,23 @@ def test_every_quantity_with_each_figure_its_source_and_the_kind_of_outlet(discr
         "Source",
         "Kind of source",
     ]
-    # people-evacuated differs (5,000 / 3,200); buses-used agrees (124 twice); a figure
-    # given once is still listed. Each keeps its as-of date, citation and the outlet's
-    # kind (the bib entry's ``kind``; gamma has none), in reading order.
+    # people-evacuated differs (5,000 / 3,200); buses-used agrees (124 twice). Each keeps
+    # its as-of date, citation and the outlet's kind (the bib entry's ``kind``), in
+    # reading order.
     assert table_rows(discrepancies) == [
         ["People evacuated Sources differ", "5,000", "22 April 2018", "[1]", "wire agency"],
         ["", "3,200", "25 April 2018", "[2]", "monitor"],
         ["Buses used Sources agree", "124", "", "[1]", "wire agency"],
         ["", "124", "", "[2]", "monitor"],
-        ["Evacuation rounds One source", "about 4", "", "[3]", ""],
+    ]
+
+
+def test_a_figure_given_by_one_source_is_still_listed(app):
+    body = html_page(app, "tables.html").select_one("div.body")
+    assert "Figures given by one source" in text_of(body.select_one("p.rubric"))
+    # gamma has no ``kind``: the column stays empty rather than guessing.
+    assert table_rows(body.select_one("table.chron-single-source")) == [
+        ["Evacuation rounds", "about 4", "", "[3]", ""],
     ]
 
 
@@ -138,13 +146,15 @@ def test_dates_places_several_sources_and_scope(chronicle_builds):
         "agreement-place the power station [2]",
         "People leaving 5,000 [1] from Dumayr, expected",
     ]
-    rows = table_rows(html_page(app, "tables.html").select_one("table.chron-discrepancies"))
-    assert rows == [
+    page = html_page(app, "tables.html")
+    assert table_rows(page.select_one("table.chron-discrepancies")) == [
         ["Day of the agreement Sources differ", "19 April 2018", "", "[1]", "wire agency"],
         ["", "20 April 2018", "", "[2, 3]", "monitor"],
         ["Place of the agreement Sources differ", "Damascus", "", "[1]", "wire agency"],
         ["", "the power station", "", "[2]", "monitor"],
-        ["People leaving One source", "5,000 from Dumayr, expected", "", "[1]", "wire agency"],
+    ]
+    assert table_rows(page.select_one("table.chron-single-source")) == [
+        ["People leaving", "5,000 from Dumayr, expected", "", "[1]", "wire agency"],
     ]
 
 

@@ -69,7 +69,7 @@ def test_extension_words_come_from_the_spanish_catalog(app):
         + [text_of(row.select_one("td")) for row in page.select("tr.chron-total, tr.chron-reported-total")]
         + [text_of(p) for p in page.select("p.chron-quantity-status")]
     )
-    for message in ("Sum of the convoys", "Reported total", "Buses", "Quantity", "Kind of source", "One source"):
+    for message in ("Sum of the convoys", "Reported total", "Buses", "Quantity", "Kind of source", "Sources differ"):
         translated = spanish.gettext(message)
         assert translated != message, f"{message!r} is not translated in {CATALOG}"
         assert translated in tables

@@ -176,7 +176,6 @@ def test_discrepancies_follow_edited_added_and_removed_figures(edited):
     assert discrepancy_rows(edited) == [
         ["People evacuated Sources differ", "5,000", "22 April 2018", "[1]", "wire agency"],
         ["", "4,100", "25 April 2018", "[2]", "monitor"],
-        ["Buses used One source", "124", "", "[1]", "wire agency"],
         ["Evacuation rounds Sources differ", "about 4", "", "[3]", ""],
         ["", "3", "", "[2]", "monitor"],
     ]

@@ -321,52 +321,66 @@ def format_figure(record: ReportedRecord, locale) -> str:
     return record.text
 
 
+def _sources_of(records: list[ReportedRecord]) -> set[str]:
+    return {key for record in records for key in record.sources}
+
+
 def _status(records: list[ReportedRecord]) -> str:
     if len({record.comparable for record in records}) > 1:
         return _("Sources differ")
-    if len({key for record in records for key in record.sources}) > 1:
-        return _("Sources agree")
-    return _("One source")
+    return _("Sources agree")
 
 
-def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: str, locale, cite: Citer,
-                        kind_of: Callable[[str], str] = lambda key: "") -> nodes.Node:
-    """Every figure the site records, quantity by quantity, with who gives it.
-
-    A quantity with one figure is listed too ("One source"), so nothing a contributor
-    records is left out; those whose figures differ say so.
-    """
-    by_quantity = figures_by_quantity(reported)
-    if not by_quantity:
-        return _paragraph(nodes.Text(_("No figure is recorded.")))
+def _figure_rows(by_quantity: dict[str, list[ReportedRecord]], builder, fromdocname: str, locale,
+                 cite: Citer, kind_of: Callable[[str], str], with_status: bool):
     rows, row_classes = [], []
     for records in by_quantity.values():
-        status = _status(records)
         for index, record in enumerate(records):
+            first: nodes.Node | str = ""
             if index == 0:
                 first = nodes.entry()
                 first += _paragraph(nodes.Text(records[0].label or record.quantity))
-                first += _paragraph(nodes.Text(status), classes=["chron-quantity-status"])
-            else:
-                first = ""
-            when = format_event_date(record.as_of, locale) if record.as_of else ""
-            scope = _paragraph(nodes.Text(record.scope)) if record.scope else ""
+                if with_status:
+                    first += _paragraph(nodes.Text(_status(records)), classes=["chron-quantity-status"])
             cell = nodes.entry()
             cell += _paragraph(link_to(builder, fromdocname, record, format_figure(record, locale)))
-            if scope:
-                cell += scope
+            if record.scope:
+                cell += _paragraph(nodes.Text(record.scope))
             rows.append([
                 first,
                 cell,
-                when,
+                format_event_date(record.as_of, locale) if record.as_of else "",
                 _paragraph(*cite(record.sources)),
                 "; ".join(dict.fromkeys(kind for kind in map(kind_of, record.sources) if kind)),
             ])
             row_classes.append(["chron-quantity-first"] if index == 0 else [])
-    return table(
-        [_("Quantity"), _("Figure"), _("As of"), _("Source"), _("Kind of source")],
-        rows, ["chron-discrepancies"], [26, 28, 16, 12, 18], row_classes,
-    )
+    return rows, row_classes
+
+
+def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: str, locale, cite: Citer,
+                        kind_of: Callable[[str], str] = lambda key: "") -> list[nodes.Node]:
+    """Every figure the site records, quantity by quantity, with who gives it.
+
+    Quantities that two or more sources give are weighed in one table, marked as agreeing
+    or differing; a figure that only one source gives follows in a table of its own, so
+    nothing a contributor records is left out.
+    """
+    by_quantity = figures_by_quantity(reported)
+    if not by_quantity:
+        return [_paragraph(nodes.Text(_("No figure is recorded.")))]
+    headers = [_("Quantity"), _("Figure"), _("As of"), _("Source"), _("Kind of source")]
+    widths = [26, 28, 16, 12, 18]
+    weighed = {q: records for q, records in by_quantity.items() if len(_sources_of(records)) > 1}
+    alone = {q: records for q, records in by_quantity.items() if q not in weighed}
+    result: list[nodes.Node] = []
+    if weighed:
+        rows, row_classes = _figure_rows(weighed, builder, fromdocname, locale, cite, kind_of, True)
+        result.append(table(headers, rows, ["chron-discrepancies"], widths, row_classes))
+    if alone:
+        result.append(nodes.rubric(text=_("Figures given by one source")))
+        rows, row_classes = _figure_rows(alone, builder, fromdocname, locale, cite, kind_of, False)
+        result.append(table(headers, rows, ["chron-single-source"], widths, row_classes))
+    return result
 
 
 def data_links(builder, fromdocname: str) -> nodes.paragraph:

@@ -55,9 +55,9 @@ class ChronicleListsTransform(SphinxPostTransform):
                     self.config.chron_approximate_tolerance, domain.reported,
                 )]
             else:
-                replacement = [render.discrepancies_table(
+                replacement = render.discrepancies_table(
                     domain.reported, builder, docname, locale, cite, self.source_kind,
-                )]
+                )
             placeholder.replace_self(replacement)
 
     def source_kind(self, key: str) -> str:
