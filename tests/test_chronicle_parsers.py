@@ -157,6 +157,14 @@ def test_lower_bound_round_trips(number, prefix):
 
 
 @thorough
+@given(counts, st.sampled_from([">", "> "]))
+def test_strict_lower_bound_is_more_than_the_number(number, prefix):
+    # "More than 30 buses": 30 itself is excluded, so the least the source allows is 31.
+    count = parse_count(f"{prefix}{number:,}")
+    assert (count.kind, count.value, count.bounds) == ("more-than", number, (number + 1, math.inf))
+
+
+@thorough
 @given(counts)
 def test_approximation_round_trips(number):
     count = parse_count(f"~{number}")
@@ -170,7 +178,7 @@ def test_unknown(text):
 
 
 @thorough
-@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["", ">=", "~"]))
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["", ">=", ">", "~"]))
 def test_negative_counts_are_refused(number, prefix):
     with pytest.raises(CountError):
         parse_count(f"{prefix}-{number}")

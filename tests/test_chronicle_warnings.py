@@ -47,7 +47,7 @@ CASES = [
     (
         "convoys",
         ":people: many",
-        "chron:convoy: people: 'many' is not a count (write 44, 2,500, \">=30\", ~1500 or unknown)",
+        "chron:convoy: people: 'many' is not a count (write 44, 2,500, \">=30\", \">30\", ~1500 or unknown)",
         "count",
     ),
     (
@@ -85,7 +85,7 @@ CASES = [
         "figures",
         ":value: lots",
         "chron:reported: value: 'lots' is not a count "
-        '(write 44, 2,500, ">=30", ~1500 or unknown)',
+        '(write 44, 2,500, ">=30", ">30", ~1500 or unknown)',
         "count",
     ),
     (
@@ -105,7 +105,7 @@ CASES = [
         "lists",
         ":reported-people: lots",
         "chron:convoy-table: :reported-people: 'lots' is not a count "
-        '(write 44, 2,500, ">=30", ~1500 or unknown)',
+        '(write 44, 2,500, ">=30", ">30", ~1500 or unknown)',
         "total",
     ),
     (

@@ -1,7 +1,8 @@
 """Counts as the sources give them, and totals that stay honest about what is unknown.
 
-A count is exact (``44``, ``2,500``), a lower bound (``>=30``: "at least 30"), an
-approximation (``~1500``: "about 1,500") or ``unknown``. Summing them keeps the lower
+A count is exact (``44``, ``2,500``), a lower bound (``>=30``: "at least 30"), a strict
+lower bound (``>30``: "more than 30", as sources often say), an approximation (``~1500``:
+"about 1,500") or ``unknown``. Summing them keeps the lower
 bound exact and lets an unknown or a lower bound open the upper end.
 """
 
@@ -17,9 +18,9 @@ from sphinx.locale import get_translation
 
 _ = get_translation("chronicle")
 
-EXACT, AT_LEAST, ABOUT, UNKNOWN = "exact", "at-least", "about", "unknown"
+EXACT, AT_LEAST, MORE_THAN, ABOUT, UNKNOWN = "exact", "at-least", "more-than", "about", "unknown"
 
-_COUNT = re.compile(r"(?P<prefix>>=|≥|~)?\s*(?P<number>[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+)")
+_COUNT = re.compile(r"(?P<prefix>>=|≥|>|~)?\s*(?P<number>[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+)")
 
 
 class CountError(ValueError):
@@ -38,6 +39,8 @@ class Count:
             return 0, math.inf
         if self.kind == AT_LEAST:
             return self.value, math.inf
+        if self.kind == MORE_THAN:
+            return self.value + 1, math.inf
         return self.value, self.value
 
     def format(self, locale: Locale) -> str:
@@ -46,6 +49,8 @@ class Count:
         number = format_decimal(self.value, locale=locale)
         if self.kind == AT_LEAST:
             return _("at least {number}").format(number=number)
+        if self.kind == MORE_THAN:
+            return _("more than {number}").format(number=number)
         if self.kind == ABOUT:
             return _("about {number}").format(number=number)
         return number
@@ -62,12 +67,12 @@ def parse_count(text: str | int | None) -> Count:
     match = _COUNT.fullmatch(text)
     if not match:
         raise CountError(
-            f"{text!r} is not a count (write 44, 2,500, \">=30\", ~1500 or unknown)"
+            f"{text!r} is not a count (write 44, 2,500, \">=30\", \">30\", ~1500 or unknown)"
         )
     value = int(match["number"].replace(",", ""))
     if value < 0:
         raise CountError(f"{text!r} is negative; a count cannot be")
-    kind = {None: EXACT, ">=": AT_LEAST, "≥": AT_LEAST, "~": ABOUT}[match["prefix"]]
+    kind = {None: EXACT, ">=": AT_LEAST, "≥": AT_LEAST, ">": MORE_THAN, "~": ABOUT}[match["prefix"]]
     return Count(kind, value)
 
 
