@@ -121,10 +121,10 @@ def test_uncited_figures():
 def test_raw_html():
     found = [(f[1], f[2], f[3]) for f in findings_of("rawhtml")]
     assert found == [
-        (5, ERROR, "raw-html"),
-        (7, ERROR, "raw-html"),
-        (7, ERROR, "raw-html"),
-        (9, ERROR, "raw-html"),
+        (5, ERROR, "raw-markup"),
+        (7, ERROR, "raw-markup"),  # <b> and </b>: the same finding once
+        (9, ERROR, "raw-markup"),
+        (13, ERROR, "raw-markup"),  # raw LaTeX
     ]
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from .bibfields import check_duplicates, check_fields
 from .biblocations import locate
 from .citations import check_citations, check_records
-from .findings import Finding, format_json, format_text, has_errors
+from .contentpolicy import check_data_file, data_files, violations_of
+from .findings import ERROR, Finding, display_path, format_json, format_text, has_errors
 from .paragraphs import check_paragraphs
 from .project import read_project
-from .rawhtml import check_raw_html
 
 
 def run_checks(env) -> list[Finding]:
@@ -31,9 +31,19 @@ def run_checks(env) -> list[Finding]:
         *check_fields(entries, locations),
         *check_duplicates(entries, locations),
         *check_paragraphs(env),
-        *check_raw_html(env),
+        *check_policy(env),
     ]
     return sorted(set(findings), key=lambda f: (f.file, f.line or 0, f.check, f.message))
+
+
+def check_policy(env) -> list[Finding]:
+    """What the build's content policy found in the pages, and the data files' text."""
+    violations = [*violations_of(env)]
+    for path in data_files(env.srcdir):
+        violations.extend(check_data_file(path))
+    return [
+        Finding(display_path(v.path), v.line, ERROR, v.rule, v.message) for v in violations
+    ]
 
 
 def check_project(srcdir: Path) -> tuple[list[Finding], str]:
