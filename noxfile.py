@@ -135,6 +135,19 @@ def citecheck(session: nox.Session) -> None:
 
 
 @nox.session
+def fingerprint(session: nox.Session) -> None:
+    """Fingerprint the source texts you read (files, or folders of .txt) into docs/_fingerprints/.
+
+    ``python3 dev.py fingerprint -- path/to/article.txt``; commit the files it writes. The
+    tests then check every page and catalog against them (hashes only, never the text).
+    """
+    if not session.posargs:
+        session.error("name the text files (or folders) you read: dev.py fingerprint -- FILE ...")
+    install(session)
+    session.run("python", "-m", "sitechecks.fingerprint", "add", *session.posargs)
+
+
+@nox.session
 def linkcheck(session: nox.Session) -> None:
     """Check every external link and bibliography address (report in docs/_build/linkcheck/).
 
