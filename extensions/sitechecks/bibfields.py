@@ -117,14 +117,16 @@ def check_fields(entries, locations: BibLocations) -> list[Finding]:
 
 def check_duplicates(entries, locations: BibLocations) -> list[Finding]:
     findings = []
-    for key, location in locations.duplicates:
+    for key, location, first in locations.duplicates:
+        variant = "" if key == first else f" (as {first!r}: keys ignore case)"
         findings.append(
             Finding(
                 display_path(location.path),
                 location.line,
                 ERROR,
                 "bib-duplicate",
-                f"{key}: the key is used by two entries (first at line {locations.entries[key].line})",
+                f"{key}: the key is used by two entries{variant} "
+                f"(first at line {locations.entries[first].line})",
             )
         )
     first_by_url: dict[str, str] = {}

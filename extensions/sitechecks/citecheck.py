@@ -7,6 +7,7 @@ Usage: ``python -m sitechecks.citecheck [--format text|json] [SOURCEDIR]`` (defa
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -49,8 +50,32 @@ def check_policy(env) -> list[Finding]:
 def check_project(srcdir: Path) -> tuple[list[Finding], str]:
     """Findings for the project in *srcdir*, and the warnings Sphinx gave while reading it."""
     with tempfile.TemporaryDirectory(prefix="citecheck-") as workdir:
-        app, warnings = read_project(srcdir, Path(workdir))
+        try:
+            app, warnings = read_project(srcdir, Path(workdir))
+        except Exception as error:  # noqa: BLE001 - reported as a finding, never a traceback
+            return [unreadable_project(srcdir, error)], ""
         return run_checks(app.env), warnings
+
+
+def unreadable_project(srcdir: Path, error: Exception) -> Finding:
+    """The project could not be read at all: one error that says where and why."""
+    cause = error
+    while getattr(cause, "orig_exc", None) or cause.__cause__:
+        cause = getattr(cause, "orig_exc", None) or cause.__cause__
+    message = str(cause) or type(cause).__name__
+    bibfiles = sorted(Path(srcdir).glob("*.bib"))
+    line = re.search(r"\bline (\d+)", message)
+    if bibfiles and ("bibtex" in str(error) or "builder_inited_cite" in str(error)):
+        return Finding(
+            display_path(bibfiles[0]),
+            int(line[1]) if line else None,
+            ERROR,
+            "unreadable",
+            f"the bibliography cannot be read: {message}",
+        )
+    return Finding(
+        display_path(srcdir), None, ERROR, "unreadable", f"the project cannot be read: {message}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
