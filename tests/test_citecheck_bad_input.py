@@ -40,3 +40,14 @@ def test_an_unreadable_bibliography_is_a_finding(capsys):
     out = capsys.readouterr().out
     assert "refs.bib:11: error: the bibliography cannot be read" in out
     assert "Traceback" not in out
+
+
+def test_findings_in_the_pull_request_summary(capsys, monkeypatch, tmp_path):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert citecheck.main(["--format", "github", str(BAD)]) == 1
+    out = capsys.readouterr().out
+    assert f"::error file={display_path(BAD / 'index.md')},line=11,title=unknown-key::" in out
+    table = summary.read_text()
+    assert table.startswith("### citecheck: 2 error(s)")
+    assert "did you mean 'second'?" in table

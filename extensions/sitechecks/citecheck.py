@@ -16,7 +16,18 @@ from .bibfields import check_duplicates, check_fields
 from .biblocations import locate
 from .citations import check_citations, check_records
 from .contentpolicy import check_data_file, data_files, violations_of
-from .findings import ERROR, Finding, display_path, format_json, format_text, has_errors
+import os
+
+from .findings import (
+    ERROR,
+    Finding,
+    display_path,
+    format_github,
+    format_json,
+    format_text,
+    has_errors,
+    step_summary,
+)
 from .paragraphs import check_paragraphs
 from .project import read_project
 
@@ -83,14 +94,27 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m sitechecks.citecheck", description=__doc__.split("\n")[0]
     )
     parser.add_argument("sourcedir", nargs="?", default="docs", type=Path)
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="github: annotations on the pull request's files, and a table in the job "
+        "summary ($GITHUB_STEP_SUMMARY)",
+    )
     args = parser.parse_args(argv)
     findings, warnings = check_project(args.sourcedir)
     if warnings:
         # Sphinx's own warnings (unknown keys, records without sources) belong to the
         # build, which fails on them with -W; repeat them here so nothing is hidden.
         print("Sphinx warnings while reading the project:", warnings, sep="\n", file=sys.stderr)
-    print(format_json(findings) if args.format == "json" else format_text(findings))
+    if args.format == "github":
+        print(format_github(findings))
+        print(format_text(findings))
+        if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(step_summary(findings))
+    else:
+        print(format_json(findings) if args.format == "json" else format_text(findings))
     return 1 if has_errors(findings) else 0
 
 
