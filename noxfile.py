@@ -30,10 +30,14 @@ def docs(session: nox.Session) -> None:
     install(session)
     html = BUILD / "html"
     for language in LANGUAGES:
+        # The doctrees stay beside the published tree, not in it; .buildinfo (Sphinx's
+        # record of the configuration) is not for readers either.
         session.run(
             "sphinx-build", *STRICT, "-b", "html", "-D", f"language={language}",
-            str(DOCS), str(html / language),
+            "-d", str(BUILD / "doctrees" / language), str(DOCS), str(html / language),
         )
+        for record in (html / language).glob(".buildinfo*"):
+            record.unlink()
     # The top of the site only sends the reader on to their language (docs/_root/).
     shutil.copytree(DOCS / "_root", html, dirs_exist_ok=True)
     session.log(f"Open {html / 'index.html'}")
