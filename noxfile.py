@@ -30,10 +30,14 @@ def docs(session: nox.Session) -> None:
     install(session)
     html = BUILD / "html"
     for language in LANGUAGES:
+        # The doctrees stay beside the published tree, not in it; .buildinfo (Sphinx's
+        # record of the configuration) is not for readers either.
         session.run(
             "sphinx-build", *STRICT, "-b", "html", "-D", f"language={language}",
-            str(DOCS), str(html / language),
+            "-d", str(BUILD / "doctrees" / language), str(DOCS), str(html / language),
         )
+        for record in (html / language).glob(".buildinfo*"):
+            record.unlink()
     # The top of the site only sends the reader on to their language (docs/_root/).
     shutil.copytree(DOCS / "_root", html, dirs_exist_ok=True)
     session.log(f"Open {html / 'index.html'}")
@@ -132,6 +136,19 @@ def citecheck(session: nox.Session) -> None:
     """
     install(session)
     session.run("python", "-m", "sitechecks.citecheck", str(DOCS), *session.posargs)
+
+
+@nox.session
+def fingerprint(session: nox.Session) -> None:
+    """Fingerprint the source texts you read (files, or folders of .txt) into docs/_fingerprints/.
+
+    ``python3 dev.py fingerprint -- path/to/article.txt``; commit the files it writes. The
+    tests then check every page and catalog against them (hashes only, never the text).
+    """
+    if not session.posargs:
+        session.error("name the text files (or folders) you read: dev.py fingerprint -- FILE ...")
+    install(session)
+    session.run("python", "-m", "sitechecks.fingerprint", "add", *session.posargs)
 
 
 @nox.session

@@ -109,22 +109,25 @@ def test_uncited_figures():
     found = [(f[0], f[1], f[2]) for f in findings_of("figures")]
     index = where("figures", "index.md")
     assert found == [
-        (index, 5, WARNING),  # "About 6,000 people left", no citation
-        (index, 7, WARNING),  # "began in April": a month is a date
-        (index, 17, WARNING),  # the table row "second | 30" (MyST gives cells no line)
-        (index, 22, WARNING),  # a list item
+        (index, 5, ERROR),  # "About 6,000 people left", no citation
+        (index, 7, ERROR),  # "began in April": a month is a date
+        (index, 17, ERROR),  # the table row "second | 30" (MyST gives cells no line)
+        (index, 22, ERROR),  # a list item
+        (index, 28, ERROR),  # an exception marked without a reason
     ]
+    assert "must give a reason" in findings_of("figures")[-1][4]
     # Not flagged: the cited paragraph, "may", inline code, code blocks, headings, the row
-    # whose other cell cites, and the page that opts out with citecheck-skip.
+    # whose other cell cites, the paragraph marked "% citecheck: no-cite — reason" (line
+    # 25), and the page that opts out with citecheck-skip.
 
 
 def test_raw_html():
     found = [(f[1], f[2], f[3]) for f in findings_of("rawhtml")]
     assert found == [
-        (5, ERROR, "raw-html"),
-        (7, ERROR, "raw-html"),
-        (7, ERROR, "raw-html"),
-        (9, ERROR, "raw-html"),
+        (5, ERROR, "raw-markup"),
+        (7, ERROR, "raw-markup"),  # <b> and </b>: the same finding once
+        (9, ERROR, "raw-markup"),
+        (13, ERROR, "raw-markup"),  # raw LaTeX
     ]
 
 
@@ -134,8 +137,9 @@ def test_exit_status_and_json(capsys, monkeypatch):
     report = json.loads(capsys.readouterr().out)
     assert report["errors"] == 4
     assert report["findings"][0]["file"] == "test-citecheck-rawhtml/index.md"
-    assert citecheck.main(["test-citecheck-figures"]) == 0  # warnings only
-    assert capsys.readouterr().out.endswith("0 error(s), 4 warning(s)\n")
+    # An uncited figure is an error: the check fails, so CI shows it.
+    assert citecheck.main(["test-citecheck-figures"]) == 1
+    assert capsys.readouterr().out.endswith("5 error(s), 0 warning(s)\n")
 
 
 @pytest.mark.site

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import shutil
+import socket
 import threading
 import time
 from collections import Counter
@@ -24,6 +25,7 @@ ROOT = Path(__file__).parent / "roots" / "test-linkcheck"
 TIMEOUT = 0.5  # seconds per request in these tests; /slow answers after three times that
 #: Tight limits so the whole module runs in seconds.
 OPTIONS = [
+    "--allow-loopback",
     "--timeout",
     str(TIMEOUT),
     "--retries",
@@ -83,12 +85,23 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+def local_names_only(getaddrinfo):
+    def resolve(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return getaddrinfo(host, *args, **kwargs)
+
+    return resolve
+
+
 @pytest.fixture(scope="module")
 def server():
     with pytest.MonkeyPatch.context() as monkeypatch:
         # A proxy from the environment must not intercept requests to the test server.
         monkeypatch.setenv("NO_PROXY", "127.0.0.1")
         monkeypatch.setenv("no_proxy", "127.0.0.1")
+        # No name is looked up outside the machine: every other name "does not exist".
+        monkeypatch.setattr(socket, "getaddrinfo", local_names_only(socket.getaddrinfo))
         httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         httpd.daemon_threads = True
         httpd.block_on_close = False

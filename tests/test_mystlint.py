@@ -22,7 +22,8 @@ def mystlint():
 
 def test_raw_html(mystlint):
     text = (ROOT / "tests" / "roots" / "test-citecheck-rawhtml" / "index.md").read_text()
-    assert [line for line, _message in mystlint.problems(text)] == [5, 7, 7, 9]
+    # Raw LaTeX too (line 13): the content policy forbids both (test_content_policy.py).
+    assert [line for line, _message in mystlint.problems(text)] == [5, 7, 7, 9, 13]
 
 
 def test_unclosed_fence(mystlint):

@@ -1,9 +1,12 @@
-"""sitechecks: maintainer checks of the site (links, citations), run as ``python -m``.
+"""sitechecks: checks of the site (content policy, links, citations, own words).
 
-``python -m sitechecks.citecheck`` and ``python -m sitechecks.linkcheck`` are the entry
-points. Listing ``sitechecks`` in ``extensions`` only registers the configuration values
-the checks read from ``conf.py``; it changes nothing in the built site.
+``python -m sitechecks.citecheck``, ``python -m sitechecks.linkcheck`` and
+``python -m sitechecks.fingerprint`` are the maintainer's entry points. Listed in
+``extensions``, it applies the content policy (``policy.py``) during every build: what a
+page may not do is a warning at file:line and is left out of the output.
 """
+
+from . import contentpolicy
 
 __version__ = "0.1.0"
 
@@ -12,4 +15,5 @@ def setup(app):
     # Keys of bibliography entries kept on purpose although no page cites them, each with
     # the reason, so the "uncited entry" check stays strict for every other entry.
     app.add_config_value("sitechecks_uncited", {}, "", types=frozenset({dict}))
+    contentpolicy.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

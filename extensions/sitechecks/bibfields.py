@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from chronicle.dates import DateError, parse_date
 
+from . import policy
 from .biblocations import BibLocations
 from .findings import ERROR, WARNING, Finding, display_path
 
@@ -100,31 +101,32 @@ def check_fields(entries, locations: BibLocations) -> list[Finding]:
                             f"{key}: {name} {fields[name]!r} is not an ISO 8601/EDTF date ({exc})",
                         )
                     )
-        for name in URL_FIELDS:
-            if name in fields and urlsplit(fields[name]).scheme not in ("http", "https"):
+        for name, value in fields.items():
+            lowered = name.lower()
+            problems = (
+                [problem]
+                if lowered in URL_FIELDS and (problem := policy.fetch_problem(value))
+                else policy.text_problems(value)
+            )
+            for problem in problems:
                 findings.append(
-                    _finding(
-                        locations,
-                        key,
-                        name,
-                        ERROR,
-                        "bib-url",
-                        f"{key}: {name} {fields[name]!r} is not an http(s) address",
-                    )
+                    _finding(locations, key, lowered, ERROR, "bib-url", f"{key}: {name} {problem}")
                 )
     return findings
 
 
 def check_duplicates(entries, locations: BibLocations) -> list[Finding]:
     findings = []
-    for key, location in locations.duplicates:
+    for key, location, first in locations.duplicates:
+        variant = "" if key == first else f" (as {first!r}: keys ignore case)"
         findings.append(
             Finding(
                 display_path(location.path),
                 location.line,
                 ERROR,
                 "bib-duplicate",
-                f"{key}: the key is used by two entries (first at line {locations.entries[key].line})",
+                f"{key}: the key is used by two entries{variant} "
+                f"(first at line {locations.entries[first].line})",
             )
         )
     first_by_url: dict[str, str] = {}

@@ -4,6 +4,7 @@ chronicle record names a source, and no source predates what it is cited for.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from chronicle.dates import DateError, parse_date
@@ -93,6 +94,12 @@ def cited_keys(env) -> dict[str, list[tuple[str, int | None]]]:
     return cited
 
 
+def nearest_key(key: str, entries) -> str:
+    """", did you mean 'x'?" for the closest existing key, or nothing."""
+    close = difflib.get_close_matches(key, list(entries), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def check_citations(env, entries, locations: BibLocations, uncited_ok: dict) -> list[Finding]:
     findings = []
     cited = cited_keys(env)
@@ -104,7 +111,7 @@ def check_citations(env, entries, locations: BibLocations, uncited_ok: dict) -> 
                         *_doc_place(env, docname, line),
                         ERROR,
                         "unknown-key",
-                        f"cites {key!r}, which is not in the bibliography",
+                        f"cites {key!r}, which is not in the bibliography{nearest_key(key, entries)}",
                     )
                 )
     records = chronicle_records(env)
@@ -117,7 +124,7 @@ def check_citations(env, entries, locations: BibLocations, uncited_ok: dict) -> 
                         ERROR,
                         "unknown-key",
                         f"{record.kind} {record.label} names source {key!r}, "
-                        "which is not in the bibliography",
+                        f"which is not in the bibliography{nearest_key(key, entries)}",
                     )
                 )
     used = set(cited) | {key for record in records for key in record.sources}

@@ -68,3 +68,29 @@ def format_json(findings: list[Finding]) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def format_github(findings: list[Finding]) -> str:
+    """GitHub Actions workflow commands: each finding annotates its file and line."""
+    lines = []
+    for finding in findings:
+        level = "error" if finding.severity == ERROR else "warning"
+        place = f"file={finding.file}" + (f",line={finding.line}" if finding.line else "")
+        message = finding.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        lines.append(f"::{level} {place},title={finding.check}::{message}")
+    return "\n".join(lines)
+
+
+def step_summary(findings: list[Finding]) -> str:
+    """A Markdown table for ``$GITHUB_STEP_SUMMARY``, shown on the pull request's checks."""
+    errors = sum(finding.severity == ERROR for finding in findings)
+    head = f"### citecheck: {errors} error(s), {len(findings) - errors} warning(s)\n"
+    if not findings:
+        return head + "\nNo findings.\n"
+    rows = [
+        f"| `{finding.file}:{finding.line or ''}` | {finding.severity} | {finding.check} | "
+        + finding.message.replace("|", "\\|").replace("\n", " ")
+        + " |"
+        for finding in findings
+    ]
+    return head + "\n| Where | Severity | Check | Finding |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"

@@ -33,11 +33,22 @@ class LinkCache:
             entries = {}  # no cache yet, or an unreadable one: check everything
         return cls(Path(path), max_age, entries if isinstance(entries, dict) else {})
 
-    def checked_at(self, url: str) -> dt.datetime | None:
+    def checked_at(self, url: str, now: dt.datetime | None = None) -> dt.datetime | None:
+        """When *url* was found working; ``None`` for an entry that cannot be trusted.
+
+        A hand-edited or foreign cache may hold a time without a zone, a time in the
+        future, or another status: each means "check again", never "fresh for ever".
+        """
         try:
-            return dt.datetime.fromisoformat(self.entries[url]["checked"])
+            entry = self.entries[url]
+            checked = dt.datetime.fromisoformat(entry["checked"])
         except (KeyError, TypeError, ValueError):
             return None
+        if entry.get("status") not in CACHEABLE or checked.tzinfo is None:
+            return None
+        if checked > (now or utcnow()) + dt.timedelta(minutes=5):
+            return None
+        return checked
 
     def fresh(self, now: dt.datetime | None = None) -> dict[str, dict]:
         """Entries checked less than ``max_age`` ago."""
@@ -45,7 +56,7 @@ class LinkCache:
         return {
             url: entry
             for url, entry in self.entries.items()
-            if (checked := self.checked_at(url)) and now - checked < self.max_age
+            if (checked := self.checked_at(url, now)) and now - checked < self.max_age
         }
 
     def update(self, url: str, status: str, now: dt.datetime | None = None) -> None:

@@ -15,9 +15,11 @@ site of news sources needs:
 It writes ``report.json`` next to Sphinx's ``output.json`` and prints a short summary.
 Exit status 1 only when a link is broken.
 
-A known limit, from Sphinx (9.0): ``linkcheck_rate_limit_timeout`` caps only the back-off
-it chooses itself. A ``Retry-After`` header is always obeyed, however long, so a host
-that answers every request with 429 and ``Retry-After`` keeps the check waiting.
+The run is bounded (``linkbounds.py``): a deadline for the whole check (``--deadline``),
+``Retry-After`` clamped, anchor searches that read a limited part of a body, and no
+connection to a private, loopback or link-local address (checked on the resolved address,
+on every redirect). Bibliography addresses must be http(s). With no network at all, the
+check says so ("no network: N links not checked") and exits with status 3, not 1.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import math
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -38,13 +42,29 @@ from sphinx.builders.linkcheck import Hyperlink, HyperlinkAvailabilityChecker
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from . import policy
 from .biblocations import locate
 from .findings import display_path
+from .linkbounds import bounded
 from .linkcache import LinkCache, utcnow
-from .linkstatus import FAILING, GOOD, NAME_NOT_RESOLVED, TIMEOUT, classify
+from .linkstatus import (
+    BROKEN,
+    FAILING,
+    GOOD,
+    NAME_NOT_RESOLVED,
+    NO_NETWORK,
+    TIMEOUT,
+    LinkResult,
+    classify,
+    offline,
+)
 from .project import ANSI_COLOUR
 
 DEFAULT_MAX_AGE_HOURS = 24 * 7
+#: Longer than any sensible cache life, short enough for datetime arithmetic.
+LONGEST_MAX_AGE_HOURS = 24 * 366 * 10
+DEFAULT_DEADLINE_SECONDS = 30 * 60
+NO_NETWORK_STATUS = 3
 BIB_URL_FIELDS = ("url", "archiveurl")
 LINKCHECK_WARNING = re.compile(r"WARNING: (broken link: |timeout |redirect )")
 
@@ -55,6 +75,8 @@ class BibliographyLinks:
 
     places: dict[str, tuple[str, int | None]] = dataclasses.field(default_factory=dict)
     archives: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: Addresses that are not http(s) (``archiveurl = {../../etc/passwd}``): never requested.
+    invalid: dict[str, str] = dataclasses.field(default_factory=dict)
     shown_on: dict[str, set[str]] = dataclasses.field(default_factory=dict)
 
     def collect(self, env) -> str | None:
@@ -68,8 +90,11 @@ class BibliographyLinks:
             for name in BIB_URL_FIELDS:
                 if url := entry.fields.get(name, "").strip():
                     path, line = locations.place(key, name)
+                    if problem := policy.fetch_problem(url):
+                        self.invalid[url] = problem
                     self.places.setdefault(url, (display_path(path), line))
-            if entry.fields.get("url") and entry.fields.get("archiveurl"):
+            urls = [entry.fields.get(name, "").strip() for name in BIB_URL_FIELDS]
+            if all(urls) and not any(url in self.invalid for url in urls):
                 self.archives[entry.fields["url"].strip()] = entry.fields["archiveurl"].strip()
         pages = [bibliography.docname for bibliography in domain.bibliographies]
         return min(pages) if pages else env.config.root_doc
@@ -86,6 +111,8 @@ class BibliographyLinks:
         if docname is None:
             return
         for url, (_path, line) in self.places.items():
+            if url in self.invalid:
+                continue
             builder.hyperlinks.setdefault(
                 url, Hyperlink(url, docname, builder.env.doc2path(docname), line or 0)
             )
@@ -168,16 +195,31 @@ def check_links(
     overrides: dict,
     timeout_retries: int = 1,
     verbose: bool = False,
+    deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
+    allow_loopback: bool = False,
 ) -> dict:
-    """Run the whole check and return the report (also written to ``outdir/report.json``)."""
+    """Run the whole check and return the report (also written to ``outdir/report.json``).
+
+    *allow_loopback* lets the tests check a server on 127.0.0.1; nothing else should.
+    """
     srcdir, outdir = Path(srcdir).resolve(), Path(outdir).resolve()
     now = utcnow()
     cache = LinkCache.load(cache_path, max_age) if cache_path else None
     fresh = cache.fresh(now) if cache else {}
     bib = BibliographyLinks()
-    app, rows = run_sphinx(srcdir, outdir, overrides, set(fresh), bib, verbose)
-    rows = retry_timeouts(app, with_docnames(app, rows), timeout_retries)
+    deadline = time.time() + deadline_seconds
+    with bounded(deadline, overrides.get("linkcheck_timeout", 30), allow_loopback):
+        app, rows = run_sphinx(srcdir, outdir, overrides, set(fresh), bib, verbose)
+        rows = retry_timeouts(app, with_docnames(app, rows), timeout_retries)
     results = classify(rows, bib.archives, set(fresh))
+    no_network = offline(rows, results)
+    if no_network:
+        for result in results:
+            if result.status in (BROKEN, TIMEOUT):
+                result.status = NO_NETWORK
+    for url, problem in bib.invalid.items():
+        rows.append({"uri": url, "filename": "", "lineno": None})
+        results.append(LinkResult(uri=url, status=BROKEN, info=problem, sphinx_status="unchecked"))
     for result, row in zip(results, rows, strict=True):
         page = (display_path(srcdir / row["filename"]), row["lineno"])
         if result.uri in bib.places:
@@ -198,6 +240,7 @@ def check_links(
         "max_age_hours": max_age.total_seconds() / 3600,
         "counts": dict(Counter(result.status for result in results)),
         "failed": any(result.status in FAILING for result in results),
+        "no_network": no_network,
         "bibliography_not_shown": sorted(set(bib.places) - set(bib.shown_on)),
         "links": [dataclasses.asdict(result) for result in results],
     }
@@ -241,6 +284,11 @@ def summary(report: dict, report_path: Path) -> str:
             "shown on any page and were checked from the .bib file"
         )
     lines.append(f"Report: {display_path(report_path)}")
+    if report.get("no_network"):
+        lines.append(
+            f"no network: {report['counts'].get(NO_NETWORK, 0)} links not checked "
+            "(connect to the internet and run the check again)"
+        )
     lines.append("FAILED: broken links above" if report["failed"] else "OK: nothing is broken")
     return "\n".join(lines)
 
@@ -279,9 +327,25 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="extra passes over timed-out links (default: %(default)s)",
     )
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=DEFAULT_DEADLINE_SECONDS,
+        metavar="SECONDS",
+        help="longest time for the whole check (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--allow-loopback",
+        action="store_true",
+        help="allow requests to 127.0.0.1 (for testing against a local server)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("-v", "--verbose", action="store_true", help="show Sphinx's progress")
     args = parser.parse_args(argv)
+    if not (math.isfinite(args.max_age) and args.max_age >= 0):
+        parser.error("--max-age must be a number of hours, 0 or more")
+    if not (math.isfinite(args.deadline) and args.deadline > 0):
+        parser.error("--deadline must be a number of seconds, more than 0")
 
     build = args.sourcedir / "_build"
     outdir = args.outdir or build / "linkcheck"
@@ -299,16 +363,20 @@ def main(argv: list[str] | None = None) -> int:
         args.sourcedir,
         outdir,
         cache,
-        dt.timedelta(hours=args.max_age),
+        dt.timedelta(hours=min(args.max_age, LONGEST_MAX_AGE_HOURS)),
         overrides,
         args.timeout_retries,
         args.verbose,
+        args.deadline,
+        args.allow_loopback,
     )
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(summary(report, Path(outdir) / "report.json"))
-    return 1 if report["failed"] else 0
+    if report["failed"]:
+        return 1
+    return NO_NETWORK_STATUS if report["no_network"] else 0
 
 
 if __name__ == "__main__":

@@ -19,16 +19,23 @@ BROKEN = "broken"
 RATE_LIMITED = "rate-limited"
 TIMEOUT = "timeout"
 IGNORED = "ignored"
+REFUSED = "refused"
+NO_NETWORK = "not checked (no network)"
 UNCHECKED = "unchecked"
 
 #: Statuses that make the check fail: only these need someone to fix something.
-FAILING = frozenset({BROKEN})
+FAILING = frozenset({BROKEN, REFUSED})
 GOOD = frozenset({WORKING, REDIRECTED, CACHED})
 
 #: requests phrases an HTTP error as "404 Client Error: Not Found for url: …".
 HTTP_CODE = re.compile(r"^(\d{3}) (?:Client|Server) Error")
 #: Gone for good: the page (404, 410) or the whole host (its name no longer resolves).
 GONE_CODES = frozenset({404, 410})
+#: Failures that say nothing about the page: the machine could not reach any network.
+NETWORK_DOWN = re.compile(
+    r"NameResolutionError|Failed to resolve|Name or service not known|Temporary failure in "
+    r"name resolution|Network is unreachable|No route to host|getaddrinfo failed",
+)
 NAME_NOT_RESOLVED = re.compile(
     r"NameResolutionError|Failed to resolve|Name or service not known|"
     r"nodename nor servname|getaddrinfo failed|No address associated",
@@ -66,6 +73,8 @@ def first_pass_status(row: dict, cached: set[str]) -> str:
         # It redirects to a page the cache already knows works: the cache feeds
         # linkcheck_ignore, which Sphinx also applies to redirect targets.
         return REDIRECTED
+    if status == "broken" and "refused address" in info:
+        return REFUSED
     if status == "broken" and http_code(row) == 429:
         # Sphinx gives up on a host that keeps answering 429 without Retry-After once
         # its back-off passes linkcheck_rate_limit_timeout; the page may well be fine.
@@ -79,6 +88,19 @@ def first_pass_status(row: dict, cached: set[str]) -> str:
         "ignored": IGNORED,
         "unchecked": UNCHECKED,
     }.get(status, status)
+
+
+def offline(rows: list[dict], results: list[LinkResult]) -> bool:
+    """True when every link that was requested failed before reaching any server."""
+    requested = [
+        row for row, result in zip(rows, results, strict=True)
+        if result.status not in (CACHED, IGNORED, UNCHECKED, REFUSED)
+    ]
+    return bool(requested) and all(
+        row["status"] in ("broken", "timeout") and not http_code(row)
+        and NETWORK_DOWN.search(row.get("info") or "")
+        for row in requested
+    )
 
 
 def classify(rows: list[dict], archives: dict[str, str], cached: set[str]) -> list[LinkResult]:

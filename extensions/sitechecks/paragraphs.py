@@ -1,8 +1,14 @@
 """Find narrative paragraphs that state a number or a date but cite nothing.
 
-A history's figures and dates are its claims; each needs a source next to it. This is a
-heuristic, so its findings are warnings. A page about the site rather than the history
-(the contributor guide, say) opts out with front matter ``citecheck-skip: uncited-figure``.
+A history's figures and dates are its claims; each needs a source next to it, and a
+paragraph without one is an error. The rule is a heuristic, so an exception is allowed,
+but only where review sees it: a comment on the line before the paragraph,
+
+    % citecheck: no-cite — the reason, in a few words
+
+(``--`` or ``-`` may stand for the dash; the reason is required). A page about the site
+rather than the history (the contributor guide, say) opts out as a whole with front matter
+``citecheck-skip: uncited-figure``.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from chronicle.dates import babel_locale
 from docutils import nodes
 from sphinx import addnodes
 
-from .findings import WARNING, Finding, display_path, node_line
+from .findings import ERROR, Finding, display_path, node_line
 
 CHECK = "uncited-figure"
+MARKER = re.compile(r"^\s*citecheck:\s*no-cite\b\s*(?:(?:—|–|--|-|:)\s*(?P<reason>\S.*))?$", re.S)
 #: Text inside these is not a claim of the narrative: code, formulas, markup for machines.
 NOT_PROSE = (
     nodes.literal,
@@ -105,6 +112,18 @@ def citation_scope(paragraph: nodes.paragraph, doctree: nodes.document) -> nodes
     return paragraph
 
 
+def exception_marker(paragraph: nodes.paragraph) -> re.Match | None:
+    """The ``% citecheck: no-cite — reason`` comment just before *paragraph*, if any."""
+    parent = paragraph.parent
+    if parent is None:
+        return None
+    index = parent.index(paragraph)
+    previous = parent[index - 1] if index else None
+    if isinstance(previous, nodes.comment):
+        return MARKER.match(previous.astext())
+    return None
+
+
 def skips(env, docname: str) -> set[str]:
     value = env.metadata.get(docname, {}).get("citecheck-skip", "")
     return {name.strip() for name in str(value).split(",") if name.strip()}
@@ -128,13 +147,23 @@ def check_paragraphs(env) -> list[Finding]:
             if not match or cites(scope):
                 continue
             excerpt = text[max(0, match.start() - 30) : match.end() + 30].replace("\n", " ").strip()
+            marker = exception_marker(paragraph)
+            if marker and marker["reason"]:
+                continue
+            message = (
+                "the 'citecheck: no-cite' comment must give a reason after a dash"
+                if marker
+                else "a paragraph states a number or date but cites no source (cite one, or "
+                "mark a deliberate exception with a comment line before it: "
+                "'% citecheck: no-cite — reason')"
+            )
             findings.append(
                 Finding(
                     display_path(env.doc2path(docname)),
                     node_line(paragraph),
-                    WARNING,
+                    ERROR,
                     CHECK,
-                    f"a paragraph states a number or date but cites no source: …{excerpt}…",
+                    f"{message}: …{excerpt}…",
                 )
             )
     return findings
