@@ -66,6 +66,15 @@ def test_missing_fields():
     assert all(f[0] == where("fields", "refs.bib") for f in findings_of("fields"))
 
 
+def test_every_source_says_who_is_speaking():
+    found = {(f[1], f[2], f[4]) for f in findings_of("fields") if f[3] == "bib-kind"}
+    codes = "wire, intl, monitor, independent, opposition, state-sy, pro-gov, state-ru, state-ir, state-cn, state-tr, encyclopedia"
+    assert found == {
+        (28, ERROR, f"nokind: required field kind is missing (who is speaking: one of {codes})"),
+        (35, ERROR, f"oddkind: kind 'tabloid' is not one of {codes}"),
+    }
+
+
 def test_bad_date():
     (finding,) = [f for f in findings_of("fields") if f[3] == "bib-date"]
     assert finding[1:3] == (18, ERROR)

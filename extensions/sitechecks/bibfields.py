@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from chronicle.dates import DateError, parse_date
+from newsbib.kinds import KIND_CODES
 
 from . import policy
 from .biblocations import BibLocations
@@ -25,6 +26,7 @@ REQUIRED = [
     (("url",), "url", r"\b(url|address|link|copy)\b"),
 ]
 DATE_FIELDS = ("date", "urldate", "archivedate")
+
 URL_FIELDS = ("url", "archiveurl")
 
 
@@ -84,6 +86,20 @@ def check_fields(entries, locations: BibLocations) -> list[Finding]:
                     ERROR,
                     "bib-missing-field",
                     f"{key}: required field {label} is missing{reason}",
+                )
+            )
+        kind = fields.get("kind", "").strip()
+        if kind not in KIND_CODES:
+            findings.append(
+                _finding(
+                    locations,
+                    key,
+                    "kind" if kind else None,
+                    ERROR,
+                    "bib-kind",
+                    f"{key}: kind {kind!r} is not one of {', '.join(KIND_CODES)}"
+                    if kind else
+                    f"{key}: required field kind is missing (who is speaking: one of {', '.join(KIND_CODES)})",
                 )
             )
         for name in DATE_FIELDS:
