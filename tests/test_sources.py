@@ -143,7 +143,7 @@ def test_the_disagreements_table_names_each_figures_kind_of_outlet(site_html, si
     for label, rows in weighed_quantities(site).items():
         for row in rows:
             kinds = row.find_all("td")[4].get_text(" ", strip=True)
-            assert kinds and all(kind.strip() in labels for kind in kinds.split(";")), (label, kinds)
+            assert kinds and all(kind.strip().lower() in labels for kind in kinds.split(";")), (label, kinds)
 
 
 def test_the_sources_page_is_in_the_table_of_contents(site_html):
