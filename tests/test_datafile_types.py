@@ -76,9 +76,7 @@ def test_a_list_of_strings_as_places_is_located(tmp_path):
 
 
 def build_with(chronicle_builds, files=None, binary=None):
-    app = chronicle_builds.fresh("datafiles", "html", files=files)
-    for name, data in (binary or {}).items():
-        (app.srcdir / name).write_bytes(data)
+    app = chronicle_builds.fresh("datafiles", "html", files={**(files or {}), **(binary or {})})
     app.build()
     return app
 
