@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 from pybtex.database.input.bibtex import LowLevelParser, Parser
 from pybtex.errors import capture
+from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
@@ -91,12 +92,21 @@ class LocatedParser(Parser):
 
 
 def _field_line(text: str, start: int, field: str) -> int:
-    lines = text.splitlines()
+    lines = text.split("\n")
     pattern = re.compile(rf"^\s*{re.escape(field)}\s*=", re.IGNORECASE)
     for number in range(start, min(len(lines), start + 200) + 1):
         if pattern.match(lines[number - 1]):
             return number
     return start
+
+
+def _readable_latex(value: str) -> bool:
+    """Whether the news style can read *value* (it reads every field as LaTeX)."""
+    try:
+        Text.from_latex(value)
+    except Exception:  # noqa: BLE001 - latexcodec and pybtex raise several kinds
+        return False
+    return True
 
 
 def _check_entry(parser: LocatedParser, key: str, entry) -> None:
@@ -122,6 +132,12 @@ def _check_entry(parser: LocatedParser, key: str, entry) -> None:
             return match["text"] if match["text"] is not None else match["address"]
 
         fields[name] = _LATEX_LINK.sub(plain, value)
+        if not _readable_latex(fields[name]):
+            parser.problems.append((
+                _field_line(parser._text, start, name), "latex",
+                f"{key}: `{name}` is not LaTeX that can be read (a lone backslash or an "
+                "unbalanced brace?); it is shown without its backslashes and braces"))
+            fields[name] = re.sub(r"[\\{}]", "", fields[name])
     language = fields.get("language")
     if language:
         try:

@@ -58,7 +58,7 @@ class DataFile:
             match = _TOML_POSITION.search(str(error))
             source.problem(int(match[1]) if match else 1, f"not valid TOML: {error}")
             return source
-        for number, line in enumerate(source.text.splitlines(), start=1):
+        for number, line in enumerate(source.text.split("\n"), start=1):
             header = _HEADER.match(line)
             if header:
                 name = re.sub(r"\s*\.\s*", ".", header[1])
@@ -78,7 +78,7 @@ class DataFile:
     def key_line(self, key: str, start: int) -> int:
         """The line of ``key = …`` in the table that starts at line *start*."""
         pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
-        lines = self.text.splitlines()
+        lines = self.text.split("\n")
         for number in range(start, len(lines) + 1):
             text = lines[number - 1]
             if number > start and text.lstrip().startswith("["):
