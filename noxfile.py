@@ -116,7 +116,7 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def fuzz(session: nox.Session) -> None:
-    """Fuzz the data-file and bibliography readers with 10,000 inputs per test (a few minutes).
+    """Fuzz the data-file and bibliography readers with 10,000 inputs per test (about 15 minutes).
 
     ``nox -s tests`` runs the same tests with 200 inputs each; ``-- -k gazetteer`` picks one.
     """
