@@ -119,6 +119,17 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz the data-file and bibliography readers with 10,000 inputs per test (about 15 minutes).
+
+    ``nox -s tests`` runs the same tests with 200 inputs each; ``-- -k gazetteer`` picks one.
+    """
+    install(session, "test")
+    session.env["FUZZ_EXAMPLES"] = session.env.get("FUZZ_EXAMPLES", "10000")
+    session.run("pytest", "-m", "fuzz", "-q", "--hypothesis-show-statistics", *session.posargs)
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Benchmark chronicle on generated projects; writes benchmarks/results.json.
 

@@ -17,6 +17,7 @@ extensions = [
     "scholarmeta",
     "sitechrome",
     "pdfedition",
+    "rawguard",  # raw HTML or LaTeX in a page is an error, and left out
     "sitechecks",  # only registers sitechecks_uncited, read by nox -s citecheck
 ]
 

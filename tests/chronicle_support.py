@@ -37,7 +37,7 @@ class ChronicleBuilds:
         testroot: str = "chronicle",
         buildername: str = "html",
         *,
-        files: dict[str, str] | None = None,
+        files: dict[str, str | bytes] | None = None,
         **kwargs,
     ) -> SphinxTestApp:
         """A new app on a new copy of *testroot*, with *files* written over it (not built yet).
@@ -48,7 +48,10 @@ class ChronicleBuilds:
         srcdir = self._tmp.mktemp(f"{testroot}-{buildername}") / "src"
         shutil.copytree(ROOTS / f"test-{testroot}", srcdir)
         for name, text in (files or {}).items():
-            (srcdir / name).write_text(text, encoding="utf-8")
+            if isinstance(text, bytes):
+                (srcdir / name).write_bytes(text)
+            else:
+                (srcdir / name).write_text(text, encoding="utf-8")
         self._open = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
         return self._open
 

@@ -23,6 +23,11 @@ EXACT, AT_LEAST, MORE_THAN, ABOUT, UNKNOWN = "exact", "at-least", "more-than", "
 _COUNT = re.compile(r"(?P<prefix>>=|≥|>|~)?\s*(?P<number>[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+)")
 
 
+#: More digits than any count of people or buses has; Babel and Python's int() refuse
+#: numbers far longer (26 and 4,301 digits), so they are refused here, with a reason.
+MAX_DIGITS = 12
+
+
 class CountError(ValueError):
     """Text that is not a count."""
 
@@ -69,6 +74,11 @@ def parse_count(text: str | int | None) -> Count:
         raise CountError(
             f"{text!r} is not a count (write 44, 2,500, \">=30\", \">30\", ~1500 or unknown)"
         )
+    digits = match["number"].replace(",", "").lstrip("+-")
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        raise CountError(f"{text[:40]!r}… has more than {MAX_DIGITS} digits; no count is that large"
+                         if len(text) > 40 else
+                         f"{text!r} has more than {MAX_DIGITS} digits; no count is that large")
     value = int(match["number"].replace(",", ""))
     if value < 0:
         raise CountError(f"{text!r} is negative; a count cannot be")

@@ -17,7 +17,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
-from edtf.parser.parser_classes import Date, Interval, UncertainOrApproximate
+from edtf.parser.parser_classes import Date, Interval, UncertainOrApproximate, Unspecified
 from sphinx.locale import get_translation
 
 _ = get_translation("chronicle")
@@ -50,8 +50,26 @@ class EventDate:
 Point = tuple[dt.date, dt.date, str, bool, bool]  # lower, upper, precision, approximate, uncertain
 
 
+def _unspecified(obj: Unspecified) -> Point:
+    """2018-XX is the year 2018, 2018-04-XX the month: read at the precision written.
+
+    Partly unspecified digits (201X, 2018-1X) have no precision a reader can be told."""
+    year, *rest = str(obj).split("-")
+    if "X" in year or any("X" in part and part != "XX" for part in rest):
+        raise DateError(f"{str(obj)!r} has partly unspecified digits; write the year or month "
+                        "that is known (2018, 2018-04), or an interval")
+    month = rest[0] if rest and rest[0] != "XX" else None
+    if month is None:
+        return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31), "year", False, False
+    last = calendar.monthrange(int(year), int(month))[1]
+    return (dt.date(int(year), int(month), 1), dt.date(int(year), int(month), last), "month",
+            False, False)
+
+
 def _point(obj) -> Point:
     approximate = uncertain = False
+    if isinstance(obj, Unspecified):
+        return _unspecified(obj)
     if isinstance(obj, UncertainOrApproximate):
         both = obj.is_uncertain_and_approximate
         approximate, uncertain = obj.is_approximate or both, obj.is_uncertain or both
@@ -136,7 +154,10 @@ def parse_date(text: str) -> EventDate:
         return plain
     try:
         parsed = parse_edtf(text)
-    except (EDTFParseException, ValueError, OverflowError) as exc:
+    # The grammar's own classes fail with AttributeError or TypeError on some level-2 forms
+    # (2018-1X); those are not dates a chronology can use either.
+    except (EDTFParseException, ValueError, OverflowError, AttributeError, TypeError,
+            KeyError, IndexError) as exc:
         raise DateError(f"{text!r} is not an EDTF date (e.g. 2018-04-03, 2018-04, 2018-03~)") from exc
     try:
         if isinstance(parsed, Interval):
@@ -149,6 +170,10 @@ def parse_date(text: str) -> EventDate:
         if isinstance(exc, DateError):
             raise
         raise DateError(f"{text!r} cannot be placed in a chronology") from exc
+    # A qualifier on a part of the date (2018?-04, ?2018-04-03, 2018-04-~03, %2018) makes
+    # the date as a whole uncertain or approximate: said so, not shown as certain.
+    approximate = approximate or "~" in text or "%" in text
+    uncertain = uncertain or "?" in text or "%" in text
     return EventDate(text, lower, upper, precision, approximate, uncertain)
 
 

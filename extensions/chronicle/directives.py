@@ -25,6 +25,8 @@ from .records import CONVOY_COUNTS, ConvoyRecord, EventRecord, ReportedRecord
 logger = logging.getLogger(__name__)
 
 _LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+#: A convoy number: ASCII digits only (str.isdigit() accepts ² and ①, which int() refuses).
+_CONVOY_NUMBER = re.compile(r"[0-9]{1,6}")
 
 
 def split_list(text: str | None, separator: str) -> tuple[str, ...]:
@@ -194,8 +196,9 @@ class ConvoyDirective(ChronicleDirective):
 
     def convoy_number(self) -> int | None:
         text = (self.arguments[0] if self.arguments else "").strip()
-        if not text.isdigit() or int(text) < 1:
-            self.warn(f"chron:convoy: the convoy number must be a positive whole number, not {text!r}", "number")
+        if not _CONVOY_NUMBER.fullmatch(text) or int(text) < 1:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            self.warn(f"chron:convoy: the convoy number must be a positive whole number, not {shown!r}", "number")
             return None
         return int(text)
 

@@ -11,8 +11,14 @@ import csv
 import io
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .records import CONVOY_COUNTS
+
+#: What a spreadsheet reads as the start of a formula (or of a hidden one, after a tab or a
+#: carriage return); such a cell is written with a leading apostrophe, which spreadsheets
+#: take as "this is text" (the OWASP advice for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _date(date) -> dict | None:
@@ -34,7 +40,17 @@ def _sources(keys, urls: dict[str, str]) -> list[dict]:
 
 
 def _page(builder, record) -> str:
-    return f"{builder.get_target_uri(record.docname)}#{record.anchor}"
+    # Under singlehtml the page's address already has a fragment (#document-NAME); the
+    # record's anchor is unique in the single page, so it replaces that one.
+    page = builder.get_target_uri(record.docname).split("#")[0]
+    return f"{page}#{record.anchor}"
+
+
+def _cell(value):
+    """A CSV cell that no spreadsheet runs as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def events_data(domain, builder, urls) -> list[dict]:
@@ -96,7 +112,7 @@ def convoys_csv(domain, builder, urls) -> str:
         row["sources"] = "; ".join(convoy.sources)
         row["source_urls"] = "; ".join(urls.get(key, "") for key in convoy.sources)
         row["page"] = _page(builder, convoy)
-        writer.writerow(row)
+        writer.writerow({name: _cell(value) for name, value in row.items()})
     return out.getvalue()
 
 
@@ -109,9 +125,11 @@ class SourceUrls(dict):
 
 
 def source_urls(env) -> SourceUrls:
+    """Addresses, http(s) only (the exports are opened outside the site), and kinds."""
     entries = env.get_domain("cite").bibdata.data.entries
     return SourceUrls(
-        {key: entry.fields["url"] for key, entry in entries.items() if "url" in entry.fields},
+        {key: entry.fields["url"] for key, entry in entries.items()
+         if urlsplit(entry.fields.get("url", "")).scheme.lower() in ("http", "https")},
         {key: entry.fields["kind"] for key, entry in entries.items() if "kind" in entry.fields},
     )
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import roles
 from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .data import Entry, InfoboxError, load
+from .data import Entry, read
+from .inline import inline_nodes
 
 _ = get_translation("infobox")
 logger = logging.getLogger(__name__)
@@ -42,11 +44,12 @@ class InfoboxDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
-        try:
-            infobox = load(Path(absolute))
-        except InfoboxError as error:
-            logger.warning(str(error), location=self.get_location(), type="infobox",
-                           subtype="data")
+        infobox, problems = read(Path(absolute))
+        for problem in problems:
+            # At the line of the data file, where the contributor has to look.
+            logger.warning("infobox: %s", problem.message, location=f"{absolute}:{problem.line}",
+                           type="infobox", subtype="data")
+        if not infobox.rows:
             return []
 
         table = nodes.table(classes=["infobox-table", "colwidths-given"])
@@ -86,10 +89,29 @@ class InfoboxDirective(SphinxDirective):
         return result
 
     def entry_nodes(self, entry: Entry) -> list[nodes.Node]:
+        """The entry's text (inline markup only) and its citation, as one paragraph.
+
+        The citation is made by the ``cite:p`` role itself, apart from the text, so nothing in
+        the text can swallow it; the paragraph's source text is what a page would hold, so
+        the page's catalog translates it as before.
+        """
         citation = "{cite:p}`" + ",".join(entry.cite) + "`"
+        paragraph = nodes.paragraph(f"{entry.text} {citation}" if entry.text else citation)
+        self.set_source_info(paragraph)
         if entry.text:
-            return self.parse_text_to_nodes(f"{entry.text} {citation}")
-        parsed = self.parse_text_to_nodes(citation)
-        # A figure no source gives reads "unknown", never a blank cell.
-        parsed[0].insert(0, nodes.Text(_("unknown") + " "))
-        return parsed
+            paragraph.extend(inline_nodes(entry.text))
+        else:
+            # A figure no source gives reads "unknown", never a blank cell.
+            paragraph += nodes.Text(_("unknown"))
+        paragraph += nodes.Text(" ")
+        paragraph.extend(self.citation_nodes(entry.cite))
+        return [paragraph]
+
+    def citation_nodes(self, keys: tuple[str, ...]) -> list[nodes.Node]:
+        """Cite *keys* through sphinxcontrib-bibtex's own role, so numbering counts them."""
+        role, _messages = roles.role("cite:p", self.state_machine.language, self.lineno,
+                                     self.state.reporter)
+        text = ",".join(keys)
+        result, problems = role("cite:p", f":cite:p:`{text}`", text, self.lineno,
+                                self.state.inliner)
+        return result + problems

@@ -5,6 +5,7 @@ from pathlib import Path
 import pybtex.plugin
 from pybtex.backends.plaintext import Backend as PlaintextBackend
 
+from .bibfile import read_bibliography
 from .outdated import outdated_by_citations
 from .style import NewsStyle, style_for_language
 from .transforms import CitationBacklinks
@@ -33,6 +34,8 @@ def setup(app):
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_message_catalog("newsbib", str(Path(__file__).parent / "locales"))
     app.connect("config-inited", use_language_style)
+    # Before sphinxcontrib-bibtex reads the .bib files (priority 500), so it finds them read.
+    app.connect("builder-inited", read_bibliography, priority=400)
     app.add_post_transform(CitationBacklinks)
     # Translated pages re-cite their sources; keep one true record per citation.
     app.connect("doctree-read", record_citations_as_read)

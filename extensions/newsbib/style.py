@@ -8,7 +8,7 @@ author is normal here and gets no warning.
 
 from __future__ import annotations
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -97,7 +97,8 @@ class NewsStyle(BaseStyle):
     def _language_name(self, code: str) -> str:
         try:
             return Locale.parse(code).get_language_name(self.locale) or code
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):
+            # Reported at the bib line when the file is read (newsbib.bibfile).
             return code
 
     @staticmethod

@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .gazetteer import GazetteerError, load
+from .gazetteer import read
 from .nodes import operation_map
 
 logger = logging.getLogger(__name__)
@@ -28,12 +28,12 @@ class OperationMapDirective(SphinxDirective):
     def run(self):
         relative, absolute = self.env.relfn2path(self.arguments[0], self.env.docname)
         self.env.note_dependency(relative)
-        try:
-            gazetteer = load(Path(absolute))
-        except GazetteerError as error:
-            logger.warning(str(error), location=self.get_location(), type="opmap",
+        gazetteer, problems = read(Path(absolute))
+        for problem in problems:
+            # At the line of the gazetteer, where the contributor has to look.
+            logger.warning("gazetteer: %s", problem.message,
+                           location=f"{absolute}:{problem.line}", type="opmap",
                            subtype="gazetteer")
-            return []
         node = operation_map(gazetteer=gazetteer)
         self.set_source_info(node)
         serial = self.env.new_serialno("opmap")

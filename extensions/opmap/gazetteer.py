@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tomlsource import DataFile, Problem, control_characters, type_name
 
 KINDS = ("pocket", "orientation", "destination", "region")
 
@@ -59,40 +60,138 @@ class Gazetteer:
         return None, False
 
 
-def load(path: Path) -> Gazetteer:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise GazetteerError(f"cannot read {path}: {error}") from error
-    places = []
-    for entry in data.get("place", []):
-        name = entry.get("name")
-        kind = entry.get("kind")
-        if not name or kind not in KINDS:
-            raise GazetteerError(f"{path}: a place needs a name and a kind in {KINDS}: {entry}")
-        lat, lon = entry.get("lat"), entry.get("lon")
-        if (lat is None) != (lon is None):
-            raise GazetteerError(f"{path}: {name} has only one of lat and lon")
-        if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise GazetteerError(f"{path}: {name} has coordinates out of range")
-        places.append(
-            Place(
-                name=name,
-                kind=kind,
-                lat=None if lat is None else float(lat),
-                lon=None if lon is None else float(lon),
-                aliases=tuple(entry.get("aliases", ())),
-                note=entry.get("note", ""),
-                conflict=entry.get("conflict", ""),
-                labels=tuple(sorted(entry.get("labels", {}).items())),
-                notes=tuple(sorted(entry.get("notes", {}).items())),
-                conflicts=tuple(sorted(entry.get("conflicts", {}).items())),
-            )
-        )
+PLACE_KEYS = {"name", "kind", "lat", "lon", "aliases", "note", "conflict", "labels", "notes",
+              "conflicts"}
+AREA_KEYS = {"name", "drawn_at"}
+
+
+def _text(source: DataFile, entry: dict, key: str, line: int, what: str) -> str | None:
+    """The text under *key* ("" when absent), or None after reporting why it cannot be used."""
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        source.problem(source.key_line(key, line),
+                       f"{what}: `{key}` must be text, not {type_name(value)}")
+        return None
+    if control_characters(value):
+        source.problem(source.key_line(key, line), f"{what}: `{key}` holds control characters")
+        return None
+    return value.strip()
+
+
+def _coordinate(source: DataFile, entry: dict, key: str, line: int, what: str):
+    value = entry.get(key)
+    # A boolean is a number to Python, but not a coordinate (true would be 1°).
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    source.problem(source.key_line(key, line),
+                   f"{what}: `{key}` must be a number (33.64, not \"33.64\"), not {type_name(value)}")
+    return False
+
+
+def _texts(source: DataFile, entry: dict, key: str, line: int, what: str):
+    value = entry.get(key, [])
+    if isinstance(value, list) and all(
+            isinstance(item, str) and item.strip() and not control_characters(item)
+            for item in value):
+        return tuple(item.strip() for item in value)
+    source.problem(source.key_line(key, line),
+                   f'{what}: `{key}` must be a list of names ({key} = ["…"]), not {value!r}')
+    return None
+
+
+def _by_language(source: DataFile, entry: dict, key: str, line: int, what: str):
+    value = entry.get(key, {})
+    if isinstance(value, dict) and all(
+            isinstance(text, str) and not control_characters(text) for text in value.values()):
+        return tuple(sorted((language, text.strip()) for language, text in value.items()))
+    source.problem(source.key_line(key, line),
+                   f'{what}: `{key}` must be a table of texts by language ({key} = {{ es = "…" }})')
+    return None
+
+
+def _place(source: DataFile, entry: dict, line: int) -> Place | None:
+    name = _text(source, entry, "name", line, "a place")
+    if name is None:
+        return None
+    what = f"place {name!r}" if name else "a place"
+    for key in sorted(set(entry) - PLACE_KEYS):
+        source.problem(source.key_line(key, line), f"{what}: unknown key `{key}`")
+    kind = entry.get("kind")
+    if not name or kind not in KINDS:
+        source.problem(line, f"{what}: a place needs a name and a kind in {KINDS}")
+        return None
+    lat = _coordinate(source, entry, "lat", line, what)
+    lon = _coordinate(source, entry, "lon", line, what)
+    if lat is False or lon is False:
+        return None
+    if (lat is None) != (lon is None):
+        source.problem(line, f"{what} has only one of lat and lon")
+        return None
+    if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        source.problem(source.key_line("lat", line), f"{what} has coordinates out of range")
+        return None
+    texts = {key: _text(source, entry, key, line, what) for key in ("note", "conflict")}
+    aliases = _texts(source, entry, "aliases", line, what)
+    by_language = {key: _by_language(source, entry, key, line, what)
+                   for key in ("labels", "notes", "conflicts")}
+    if None in texts.values() or aliases is None or None in by_language.values():
+        return None
+    return Place(
+        name=name, kind=kind,
+        lat=None if lat is None else float(lat), lon=None if lon is None else float(lon),
+        aliases=aliases, **texts, **by_language,
+    )
+
+
+def read(path: Path) -> tuple[Gazetteer, list[Problem]]:
+    """The gazetteer in *path*, without the places that have problems, and the problems."""
+    source = DataFile.read(path)
+    for key in sorted(set(source.data) - {"place", "area"}):
+        source.problem(source.key_line(key, 1), f"unknown key `{key}`")
+    places: list[Place] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(_tables(source, source.data, "place")):
+        line = source.table_line("place", index)
+        place = _place(source, entry, line)
+        if place is None:
+            continue
+        if place.name.casefold() in seen:
+            source.problem(line, f"place {place.name!r} is listed twice "
+                                 f"(first at line {seen[place.name.casefold()]})")
+            continue
+        seen[place.name.casefold()] = line
+        places.append(place)
     names = {p.name for p in places}
     areas = []
-    for entry in data.get("area", []):
+    for index, entry in enumerate(_tables(source, source.data, "area")):
+        line = source.table_line("area", index)
+        name = _text(source, entry, "name", line, "an area")
+        for key in sorted(set(entry) - AREA_KEYS):
+            source.problem(source.key_line(key, line), f"an area: unknown key `{key}`")
+        if not name:
+            if name is not None:
+                source.problem(line, "an area needs a `name`")
+            continue
         if entry.get("drawn_at") not in names:
-            raise GazetteerError(f"{path}: area {entry.get('name')!r} is drawn at an unknown place")
-        areas.append((entry["name"], entry["drawn_at"]))
-    return Gazetteer(places=tuple(places), areas=tuple(areas))
+            source.problem(source.key_line("drawn_at", line),
+                           f"area {name!r} is drawn at an unknown place")
+            continue
+        areas.append((name, entry["drawn_at"]))
+    return Gazetteer(places=tuple(places), areas=tuple(areas)), source.problems
+
+
+def _tables(source: DataFile, data: dict, key: str) -> list:
+    value = data.get(key, [])
+    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+        return value
+    source.problem(source.key_line(key, 1),
+                   f"`{key}` must be a list of tables ([[{key}]]), not {type_name(value)}")
+    return []
+
+
+def load(path: Path) -> Gazetteer:
+    """The gazetteer in *path*; raise :class:`GazetteerError` on the first problem."""
+    gazetteer, problems = read(path)
+    if problems:
+        raise GazetteerError(f"{path}:{problems[0].line}: {problems[0].message}")
+    return gazetteer

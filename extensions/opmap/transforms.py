@@ -156,7 +156,11 @@ class OperationMapTransform(SphinxPostTransform):
 
     def image(self, markup: str, ident: str, title: str) -> nodes.image:
         """The map as an image of the SVG file, for builders other than HTML."""
-        path = self.env.doctreedir / "opmap" / f"{self.env.docname.replace('/', '-')}-{ident}.svg"
+        # Named by content: the LaTeX builder assembles every page into one document (so
+        # env.docname is the root page for all of them) and copies images by file name, so
+        # two maps named by page and id would overwrite each other.
+        digest = hashlib.sha256(markup.encode()).hexdigest()[:16]
+        path = self.env.doctreedir / "opmap" / f"{ident}-{digest}.svg"
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != markup:
             path.write_text(markup, encoding="utf-8")

@@ -21,7 +21,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.texescape import escape
+from sphinx.util import texescape
 
 __version__ = "0.1.0"
 
@@ -49,6 +49,11 @@ def pdf_for_language(app, config) -> None:
     # same commit gives the same date), written in the build language.
     if not config.today_fmt:
         config.today_fmt = words["date"]
+    # The escape tables are filled by texescape.init(), which the LaTeX builder calls only
+    # later, when it starts; without it escape() returns its text unchanged and an author
+    # such as "Smith & Jones_Lab 100%" stops xelatex.
+    texescape.init()
+    escape = texescape.escape
     author = escape(config.author)
     subtitle = escape(words["subtitle"])
     config.latex_elements = {

@@ -1,0 +1,9 @@
+project = "Bib file test"
+author = "Bib file tests"
+extensions = ["myst_parser", "chronicle", "newsbib"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "news"
+bibtex_reference_style = "label"
+bibtex_cite_id = "source-{key}"
+exclude_patterns = ["_build"]

@@ -1,0 +1,9 @@
+project = "Data files test"
+author = "Data file tests"
+extensions = ["myst_parser", "chronicle", "newsbib", "infobox", "opmap"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "news"
+bibtex_reference_style = "label"
+bibtex_cite_id = "source-{key}"
+exclude_patterns = ["_build"]
