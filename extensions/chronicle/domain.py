@@ -86,6 +86,7 @@ class ChronicleDomain(Domain):
         "chron-convoy-to": "destination_label",
         "chron-convoy-label": "label",
         "chron-convoy-via": "via_labels",
+        "chron-convoy-groups": "groups",
     }
 
     @staticmethod
@@ -106,7 +107,7 @@ class ChronicleDomain(Domain):
         for paragraph in cls._own_paragraphs(container):
             for css_class in paragraph["classes"]:
                 field = cls.TRANSLATED_FIELDS.get(css_class)
-                if field in ("places", "via_labels"):
+                if field in ("places", "via_labels", "groups"):
                     changes[field] = tuple(part.strip() for part in paragraph.astext().split(";") if part.strip())
                 elif field:
                     changes[field] = paragraph.astext()

@@ -145,7 +145,7 @@ def convoy_facts(departed, arrived, origin, destination, via, counts, groups, lo
         if counts.get(name) is not None:
             fact(headers[name], counts[name].format(locale))
     if groups:
-        fact(_("Groups"), "; ".join(groups))
+        fact(_("Groups"), place_paragraph("; ".join(groups), "chron-convoy-groups"))
     return [facts] if len(facts) else []
 
 
