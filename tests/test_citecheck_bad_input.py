@@ -38,7 +38,7 @@ def test_an_unreadable_bibliography_is_a_finding(capsys):
     root = ROOTS / "test-citecheck-badbib"
     assert citecheck.main([str(root)]) == 1
     out = capsys.readouterr().out
-    assert "refs.bib:11: error: the bibliography cannot be read" in out
+    assert "refs.bib:11: error: the bibliography cannot be read there" in out
     assert "Traceback" not in out
 
 

@@ -58,6 +58,30 @@ def check_policy(env) -> list[Finding]:
     ]
 
 
+#: A problem the build's bibliography reader (newsbib) found in a .bib file: it keeps the
+#: rest of the file, and citecheck fails on it as on any broken source.
+BIB_READER_WARNING = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+): WARNING: bibliography: (?P<message>.*?) \[newsbib\.(?P<kind>[\w-]+)\]$",
+    re.M,
+)
+
+
+def bibliography_problems(warnings: str) -> list[Finding]:
+    findings = []
+    for match in BIB_READER_WARNING.finditer(warnings):
+        if match["kind"] == "duplicate":
+            continue  # check_duplicates reports it, with the first entry's line
+        message = match["message"]
+        # "in the entry at line 1: syntax error in line 11": the line the parser stopped at.
+        inner = re.search(r"\bsyntax error in line (\d+)", message)
+        line = int(inner[1]) if inner else int(match["line"])
+        findings.append(Finding(
+            display_path(Path(match["path"])), line, ERROR, f"bib-{match['kind']}",
+            f"the bibliography cannot be read there: {message}" if match["kind"] == "syntax" else message,
+        ))
+    return findings
+
+
 def check_project(srcdir: Path) -> tuple[list[Finding], str]:
     """Findings for the project in *srcdir*, and the warnings Sphinx gave while reading it."""
     with tempfile.TemporaryDirectory(prefix="citecheck-") as workdir:
@@ -65,7 +89,11 @@ def check_project(srcdir: Path) -> tuple[list[Finding], str]:
             app, warnings = read_project(srcdir, Path(workdir))
         except Exception as error:  # noqa: BLE001 - reported as a finding, never a traceback
             return [unreadable_project(srcdir, error)], ""
-        return run_checks(app.env), warnings
+        findings = sorted(
+            set(run_checks(app.env)) | set(bibliography_problems(warnings)),
+            key=lambda f: (f.file, f.line or 0, f.check, f.message),
+        )
+        return findings, warnings
 
 
 def unreadable_project(srcdir: Path, error: Exception) -> Finding:
