@@ -46,6 +46,14 @@ class Gazetteer:
     places: tuple[Place, ...]
     # Area name as the sources write it -> the place it is drawn at.
     areas: tuple[tuple[str, str], ...] = field(default=())
+    #: Names on the base layer (countries, cities) in other languages:
+    #: (name, ((language, text), ...)) pairs.
+    basemap_labels: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=())
+
+    def basemap_names(self, language: str) -> dict[str, str]:
+        """The base layer's names that ``language`` writes differently, by English name."""
+        return {name: dict(labels)[language] for name, labels in self.basemap_labels
+                if language in dict(labels)}
 
     def find(self, written: str) -> tuple[Place | None, bool]:
         """The place a name written in the sources stands for, and whether it is an area."""
@@ -95,4 +103,7 @@ def load(path: Path) -> Gazetteer:
         if entry.get("drawn_at") not in names:
             raise GazetteerError(f"{path}: area {entry.get('name')!r} is drawn at an unknown place")
         areas.append((entry["name"], entry["drawn_at"]))
-    return Gazetteer(places=tuple(places), areas=tuple(areas))
+    basemap_labels = tuple(sorted(
+        (name, tuple(sorted(labels.items())))
+        for name, labels in data.get("basemap", {}).get("labels", {}).items()))
+    return Gazetteer(places=tuple(places), areas=tuple(areas), basemap_labels=basemap_labels)
