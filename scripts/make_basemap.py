@@ -185,7 +185,8 @@ def main(argv: list[str] | None = None) -> None:
     city_list, cache_version = cities()
     data = {
         "provenance": {
-            "borders": f"Natural Earth 1:10m cultural vectors, admin-0 countries (release {release}), "
+            "borders": f"Natural Earth 1:10m cultural vectors, admin-0 countries "
+                       f"(release {release}), "
                        f"as published in the npm package world-atlas {atlas_version} "
                        "(countries-10m.json); clipped to each level's box and simplified "
                        "(Douglas–Peucker, tolerance in degrees)",

@@ -164,10 +164,9 @@ def convex_hull(points: list[Point]) -> list[Point]:
 
 def buffered_hull(points: list[Point], radius: float, steps: int = 24) -> list[Point]:
     """The convex hull of ``points`` grown by ``radius``: the hull of a circle round each."""
-    circles = [
-        (x + radius * math.cos(2 * math.pi * k / steps), y + radius * math.sin(2 * math.pi * k / steps))
-        for x, y in points for k in range(steps)
-    ]
+    angles = [2 * math.pi * k / steps for k in range(steps)]
+    circles = [(x + radius * math.cos(a), y + radius * math.sin(a))
+               for x, y in points for a in angles]
     return convex_hull(circles)
 
 

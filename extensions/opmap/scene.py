@@ -132,7 +132,7 @@ class Occupied:
 
 def text_width(text: str, size: float, *, bold: bool = False, spaced: bool = False) -> float:
     """About how wide ``text`` is in a sans-serif face (no font metrics at build time)."""
-    per_char = 0.74 if spaced else (0.64 if bold else 0.6)
+    per_char = 0.85 if spaced else (0.64 if bold else 0.6)
     return len(text) * size * per_char
 
 
