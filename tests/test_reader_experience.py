@@ -11,15 +11,12 @@ import pytest
 from chronicle_support import html_page, text_of, warnings
 from infobox.data import InfoboxError
 from infobox.data import load as load_infobox
-from opmap import svg
+from opmap import basemap, svg
 from opmap.gazetteer import GazetteerError, load
 from opmap.scene import layout
 from scholarmeta.metadata import PageMetadata, og_locale
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = dict.fromkeys(
-    ("legend_pocket", "legend_place", "legend_route", "legend_route_note", "legend_area",
-     "scale_unit", "north"), "x")
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +80,8 @@ def test_map_is_an_accessible_svg_with_numbered_routes(app):
     assert figure["role"] == "img"
     title_id, desc_id = figure["aria-labelledby"].split()
     assert figure.find("title", id=title_id).get_text().strip()
-    assert "2 convoy routes" in figure.find("desc", id=desc_id).get_text()
+    description = figure.find("desc", id=desc_id).get_text()
+    assert "2 numbered convoy routes" in description and "Aleppo" in description
     route_titles = [g.title.get_text() for g in figure.find_all("g") if g.title and
                     g.title.get_text().startswith("Convoy")]
     assert route_titles == ["Convoy 1: Dumayr to Jarabulus", "Convoy 2: Dumayr to Afrin District"]
@@ -144,7 +142,7 @@ def test_map_in_latex_is_a_vector_pdf(chronicle_builds):
 
 def test_svg_escapes_its_text():
     gazetteer = load(ROOT / "docs" / "gazetteer.toml")
-    scene = layout([p for p in gazetteer.places if p.placed], [], "en", WORDS)
+    scene = layout([p for p in gazetteer.places if p.placed], [], "en", basemap.load(), {})
     markup = svg.render(scene, ident="m", title="A & B <map>", description="D")
     assert "<title id=\"m-title\">A &amp; B &lt;map&gt;</title>" in markup
 

@@ -47,6 +47,14 @@ class Gazetteer:
     places: tuple[Place, ...]
     # Area name as the sources write it -> the place it is drawn at.
     areas: tuple[tuple[str, str], ...] = field(default=())
+    #: Names on the base layer (countries, cities) in other languages:
+    #: (name, ((language, text), ...)) pairs.
+    basemap_labels: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=())
+
+    def basemap_names(self, language: str) -> dict[str, str]:
+        """The base layer's names that ``language`` writes differently, by English name."""
+        return {name: dict(labels)[language] for name, labels in self.basemap_labels
+                if language in dict(labels)}
 
     def find(self, written: str) -> tuple[Place | None, bool]:
         """The place a name written in the sources stands for, and whether it is an area."""
@@ -146,7 +154,7 @@ def _place(source: DataFile, entry: dict, line: int) -> Place | None:
 def read(path: Path) -> tuple[Gazetteer, list[Problem]]:
     """The gazetteer in *path*, without the places that have problems, and the problems."""
     source = DataFile.read(path)
-    for key in sorted(set(source.data) - {"place", "area"}):
+    for key in sorted(set(source.data) - {"place", "area", "basemap"}):
         source.problem(source.key_line(key, 1), f"unknown key `{key}`")
     places: list[Place] = []
     seen: dict[str, int] = {}
@@ -177,7 +185,28 @@ def read(path: Path) -> tuple[Gazetteer, list[Problem]]:
                            f"area {name!r} is drawn at an unknown place")
             continue
         areas.append((name, entry["drawn_at"]))
-    return Gazetteer(places=tuple(places), areas=tuple(areas)), source.problems
+    basemap_labels = _basemap_labels(source)
+    return (Gazetteer(places=tuple(places), areas=tuple(areas), basemap_labels=basemap_labels),
+            source.problems)
+
+
+def _basemap_labels(source: DataFile) -> tuple:
+    """``[basemap.labels]``: the base layer's country and city names in other languages."""
+    basemap = source.data.get("basemap", {})
+    labels = basemap.get("labels", {}) if isinstance(basemap, dict) else None
+    if not isinstance(labels, dict):
+        source.problem(source.key_line("basemap", 1),
+                       '`basemap.labels` must be a table of names ([basemap.labels])')
+        return ()
+    result = []
+    for name, by_language in sorted(labels.items()):
+        if not (isinstance(by_language, dict) and all(
+                isinstance(text, str) and not control_characters(text) for text in by_language.values())):
+            source.problem(source.key_line(name, 1),
+                           f'basemap label {name!r} must be a table of texts by language ({{ es = "…" }})')
+            continue
+        result.append((name, tuple(sorted(by_language.items()))))
+    return tuple(result)
 
 
 def _tables(source: DataFile, data: dict, key: str) -> list:
@@ -195,3 +224,4 @@ def load(path: Path) -> Gazetteer:
     if problems:
         raise GazetteerError(f"{path}:{problems[0].line}: {problems[0].message}")
     return gazetteer
+

@@ -12,15 +12,17 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from . import svg
+from . import basemap, svg
 from .gazetteer import Gazetteer, Place
 from .nodes import operation_map
-from .scene import Route, layout
+from .scene import POCKET_RADIUS_KM, Route, layout
 
 _ = get_translation("opmap")
 # The printed map's height: most of an A4 text block (24.7 cm between the PDF's 2.5 cm
-# margins), leaving room for the caption below it; LaTeX narrows a wider map to the line.
-PRINT_HEIGHT = "19cm"
+# margins). The drawing for print, map and legend side by side, is wider than the line at
+# this height, so LaTeX narrows it to the line's width: it fills the page's width, with
+# room under it for the caption and the credit.
+PRINT_HEIGHT = "21cm"
 logger = logging.getLogger(__name__)
 
 
@@ -62,15 +64,31 @@ def convoys_signature(env) -> str:
 
 
 def _words() -> dict:
-    return {
-        "legend_pocket": _("Town of the Eastern Qalamoun pocket"),
-        "legend_place": _("Other place"),
-        "legend_route": _("Convoy route, numbered as in the table"),
-        "legend_route_note": _("straight line from origin to arrival, not the road"),
-        "legend_area": _("Route whose end is an area, drawn at a place in it"),
-        "scale_unit": _("km"),
-        "north": _("N"),
-    }
+    return {"scale_unit": _("km"), "north": _("N")}
+
+
+def legend_items() -> list[tuple[str, str]]:
+    """The legend: (symbol, text) pairs, shown in HTML on the web and drawn for print."""
+    return [
+        ("pocket", _("Town of the Eastern Qalamoun pocket")),
+        ("pocket-area", _(
+            "Shaded: within {km} km of the pocket's towns placed on the map. The shading only "
+            "surrounds these towns; the sources give no boundary of the pocket."
+        ).format(km=POCKET_RADIUS_KM)),
+        ("place", _("Other place")),
+        ("city", _("City on the convoys' way")),
+        ("route", _("Convoy route, numbered as in the table") + " ("
+         + _("a line from origin to arrival, bent only to pass clear of other places; "
+             "not the road") + ")"),
+        ("route-area", _("Route whose end is an area, drawn at a place in it")),
+        ("border", _("International border")),
+        ("inset", _("Inset: Syria (darker) in its region, with the area of this map outlined")),
+    ]
+
+
+def credit() -> str:
+    return _("Borders: Natural Earth 1:10m (public domain). City positions: GeoNames "
+             "(CC BY 4.0). Places of the operation: the gazetteer of these pages.")
 
 
 def convoy_lines(gazetteer: Gazetteer, convoys, language: str = "en") -> list[ConvoyLine]:
@@ -132,27 +150,51 @@ class OperationMapTransform(SphinxPostTransform):
         lines = convoy_lines(gazetteer, recorded_convoys(self.env), language)
         placed = [p for p in gazetteer.places if p.placed]
         drawn = [line.route for line in lines if line.route]
+        names = gazetteer.basemap_names(language)
         title = _("Map of the Eastern Qalamoun offensive and evacuation, April 2018")
         description = _(
-            "The towns of the Eastern Qalamoun pocket north-east of Damascus, the places in "
-            "northern Syria where the convoys arrived, and {count} convoy routes drawn as "
-            "straight numbered lines. A list of every place and route follows the map."
-        ).format(count=len(drawn))
+            "Syria and its neighbours' borders, with {cities}; "
+            "the towns of the Eastern Qalamoun pocket north-east of Damascus, shaded round; "
+            "the places in northern Syria where the convoys arrived, and {count} numbered "
+            "convoy routes, each a line from origin to arrival. A list of every place and "
+            "route follows the map."
+        ).format(count=len(drawn), cities=", ".join(
+            names.get(city.name, city.name) for city in basemap.load().cities))
         result: list[nodes.Node] = []
         if placed:
-            scene = layout(placed, drawn, language, _words())
+            html = self.builder.format == "html"
+            # On a web page the legend is HTML beside or under the map; a drawing for print
+            # carries it in a column of its own.
+            scene = layout(placed, drawn, language, basemap.load(),
+                           names,
+                           legend=None if html else legend_items(), words=_words())
             figure = nodes.container(ids=[ident], classes=["opmap"])
             markup = svg.render(scene, ident=ident, title=title, description=description)
-            if self.builder.format == "html":
+            if html:
                 # Inline, so the title, the description and each route's tooltip stay in
                 # the page for screen readers and pointers (an <img> would hide them).
-                figure += nodes.raw("", markup, format="html")
+                body = nodes.container(classes=["opmap-body"])
+                body += nodes.raw("", f'<div class="opmap-drawing">{markup}</div>',
+                                  format="html")
+                body += self.legend()
+                figure += body
             else:
                 figure += self.image(markup, ident, title)
             figure += nodes.paragraph("", title, classes=["opmap-caption"])
+            figure += nodes.paragraph("", credit(), classes=["opmap-credit"])
             result.append(figure)
         result.append(self.text_alternative(gazetteer, lines, language))
         return result
+
+    @staticmethod
+    def legend() -> nodes.bullet_list:
+        legend = nodes.bullet_list(classes=["opmap-legend"])
+        for kind, text in legend_items():
+            para = nodes.paragraph()
+            para += nodes.raw("", svg.swatch(kind), format="html")
+            para += nodes.inline("", text)
+            legend += nodes.list_item("", para)
+        return legend
 
     def image(self, markup: str, ident: str, title: str) -> nodes.image:
         """The map as an image of the SVG file, for builders other than HTML."""
@@ -213,8 +255,8 @@ class OperationMapTransform(SphinxPostTransform):
                     places=", ".join(
                         p.label(language) + (f" ({p.note_in(language)})" if p.note else "") for p in unplaced)))
         box += nodes.paragraph("", _(
-            "Coordinates as given on encyclopedia pages for each place; routes are straight "
-            "lines between origin and arrival and do not show the roads taken."))
+            "Coordinates as given on encyclopedia pages for each place; routes are lines "
+            "between origin and arrival and do not show the roads taken."))
         return box
 
     @staticmethod
