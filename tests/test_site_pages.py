@@ -377,7 +377,7 @@ def test_cited_in_links_reach_every_citing_place(pages, entries):
 # -- Key figures ----------------------------------------------------------------------------
 
 KEY_FIGURES = {
-    "ultimatum of 3 April": r"3 April",
+    "ultimatum of 3 April": r"(?<!\d)3 April",
     "Dumayr: 1,500 fighters": r"1,500 fighters",
     "Dumayr: 3,500 civilians or relatives": r"3,500 (?:civilians|relatives|family)",
     "Dumayr: 2,500 people with 600 rebels": r"600 (?:fighters|rebels)",
@@ -396,7 +396,7 @@ KEY_FIGURES = {
     "SANA: some 6,000": r"some 6,000",
     "124 buses": r"124 buses",
     "75 barrel bombs": r"75 barrel bombs",
-    "Shaher Juma killed on 18 April": r"18 April",
+    "Shaher Juma killed on 18 April": r"(?<!\d)18 April",
     "eight more tanks": r"eight more tanks",
 }
 SENTENCE_END = re.compile(r"[.!?][”\"]?(?=\s+[A-Z“\"(]|\s*$)")

@@ -294,7 +294,7 @@ def test_bibliography_notes_are_spanish(site_html_es):
 
 def test_map_page_names_places_and_routes_in_spanish(site_html_es):
     page = (site_html_es / "map.html").read_text(encoding="utf-8")
-    assert "de Qalamoun oriental a Distrito de Afrin" in page
+    assert "de Dumayr a Afrin, pasando por Abu al-Zandin; Azaz" in page
     assert "Montañas de Qalamoun" in page
     assert "a unos 10 km de Jayrud" in page
     assert "about 10 km from Jayrud" not in page

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 from pybtex.database.input.bibtex import LowLevelParser, Parser
@@ -24,17 +23,18 @@ from pybtex.scanner import PybtexSyntaxError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
+from sitechecks import policy
+
 logger = logging.getLogger(__name__)
 
-SAFE_SCHEMES = ("http", "https", "mailto")
 URL_FIELDS = ("url", "archiveurl")
 #: Links written in LaTeX inside any field: \url{address}, \href{address}{text}.
 _LATEX_LINK = re.compile(r"\\(?P<command>url|href)\s*\{(?P<address>[^{}]*)\}(?:\s*\{(?P<text>[^{}]*)\})?")
 
 
 def safe_address(address: str) -> bool:
-    """Whether *address* may be a link a reader follows: http(s) or mailto only."""
-    return urlsplit(address.strip()).scheme.lower() in SAFE_SCHEMES
+    """Whether *address* may be a link a reader follows (the project's one content policy)."""
+    return policy.link_problem(address) is None
 
 
 class LocatedParser(Parser):
@@ -114,7 +114,7 @@ def _check_entry(parser: LocatedParser, key: str, entry) -> None:
     start = parser.entry_lines.get(key, 1)
     fields = entry.fields
     for name in URL_FIELDS:
-        if name in fields and not safe_address(fields[name]):
+        if name in fields and policy.fetch_problem(fields[name]):
             parser.problems.append((
                 _field_line(parser._text, start, name), "link",
                 f"{key}: `{name}` is not an http(s) address and is left out: {fields[name]!r}"))

@@ -228,18 +228,16 @@ class OperationMapTransform(SphinxPostTransform):
             para = nodes.paragraph()
             label = _("Convoy {number}").format(number=line.number)
             para += self.convoy_link(line, label)
-            if line.route:
-                text = _(": {origin} to {destination}").format(
-                    origin=line.origin, destination=line.destination)
-                if line.drawn_at:
-                    text += " (" + "; ".join(
-                        _("{area} drawn at {place}").format(area=written, place=place)
-                        for written, place in line.drawn_at) + ")"
-            else:
-                text = _(": {origin} to {destination}, {reason}").format(
-                    origin=line.origin, destination=line.destination, reason=line.reason)
+            text = _(": {origin} to {destination}").format(
+                origin=line.origin, destination=line.destination)
             if line.via:
                 text += _(", by way of {places}").format(places="; ".join(line.via))
+            if line.route and line.drawn_at:
+                text += " (" + "; ".join(
+                    _("{area} drawn at {place}").format(area=written, place=place)
+                    for written, place in line.drawn_at) + ")"
+            elif not line.route:
+                text += _("; {reason}").format(reason=line.reason)
             para += nodes.Text(text)
             item += para
             routes += item
