@@ -42,9 +42,16 @@ def add_html_assets(app) -> None:
 
 
 def first_paragraph(doctree) -> str:
-    """The text of the page's first paragraph of prose (not one inside a box or a table)."""
+    """The text of the page's first sentence-long paragraph of prose: not a record's date or
+    title line, nor a cell of a table or a box."""
     for paragraph in doctree.findall(nodes.paragraph):
-        if isinstance(paragraph.parent, nodes.section):
+        if paragraph["classes"] or len(paragraph.astext()) < 80:
+            continue
+        ancestor, inside_box = paragraph.parent, False
+        while ancestor is not None and not inside_box:
+            inside_box = isinstance(ancestor, (nodes.table, nodes.Admonition, nodes.sidebar))
+            ancestor = ancestor.parent
+        if not inside_box:
             return paragraph.astext()
     return ""
 
