@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .aria import update_citation_roles
 from .context import add_chrome_context, add_static_files, add_templates_path
+from .tables import OneIdPerTable
 from .theme_words import translate_theme_words
 
 __version__ = "0.1.0"
@@ -22,4 +23,5 @@ def setup(app):
     app.connect("html-page-context", add_chrome_context)
     app.connect("html-page-context", update_citation_roles)
     app.connect("build-finished", translate_theme_words)
+    app.add_post_transform(OneIdPerTable)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

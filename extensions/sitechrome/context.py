@@ -70,6 +70,9 @@ def add_chrome_context(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = metatags
     context["sitechrome"] = {
         "footer": footer_html(config.copyright, config.sitechrome_licence),
+        "next_label": _("Next"),
+        "previous_label": _("Previous"),
+        "last_updated_label": _("Last updated on {date}."),
         "copy_label": _("Copy"),
         "copied_label": _("Copied"),
         "languages_label": _("Languages"),
