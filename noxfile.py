@@ -140,6 +140,25 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse 12.2.3 (mobile) on every page in both languages, served with gzip on 127.0.0.1.
+
+    Builds the site, installs Lighthouse from npm into docs/_build/lighthouse/ (Node 20) and
+    runs it with Debian's chromium (CHROME_PATH, /usr/bin/chromium by default); figures in
+    docs/_build/lighthouse.json. ``-- --page en/index.html`` measures one page.
+    """
+    docs(session)
+    tools = BUILD / "lighthouse"
+    session.run("npm", "install", "--prefix", str(tools), "--no-audit", "--no-fund",
+                "--silent", "lighthouse@12.2.3", external=True)
+    session.run(
+        "python", str(ROOT / "tools" / "lighthouse.py"), str(BUILD / "html"),
+        "--lighthouse", str(tools / "node_modules" / ".bin" / "lighthouse"),
+        "--output", str(BUILD / "lighthouse.json"), *session.posargs,
+    )
+
+
+@nox.session
 def citecheck(session: nox.Session) -> None:
     """Check citations and the bibliography; fails on errors, lists warnings.
 

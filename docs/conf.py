@@ -1,11 +1,17 @@
 """Sphinx configuration of the Eastern Qalamoun site."""
 
 import os
+import tomllib
+from pathlib import Path
 
 project = "Eastern Qalamoun, April 2018"
 author = "The Eastern Qalamoun history contributors"
 copyright = "2026, the Eastern Qalamoun history contributors (CC BY-SA 4.0)"
 language = "en"
+# The edition's version ("Cite this page"), the package's own.
+release = version = tomllib.loads(
+    (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+)["project"]["version"]
 
 extensions = [
     "myst_parser",
@@ -19,6 +25,7 @@ extensions = [
     "pdfedition",
     "rawguard",  # raw HTML or LaTeX in a page is an error, and left out
     "sitechecks",  # only registers sitechecks_uncited, read by nox -s citecheck
+    "sphinx_last_updated_by_git",
 ]
 
 root_doc = "index"
@@ -70,58 +77,62 @@ linkcheck_rate_limit_timeout = 120.0
 
 html_title = "Eastern Qalamoun, April 2018"
 html_static_path = ["_static"]
-html_last_updated_fmt = None
 
 # -- Reader experience: theme, downloads, no outside requests ---------------
-html_theme = "sphinx_book_theme"
+# Furo: its CSS and script weigh 14 KiB gzipped where sphinx-book-theme's weighed 640 KiB
+# (538 KiB of it Font Awesome), and its light and dark modes are built from CSS variables
+# that our extensions' styles use too. Measured in README.md, "Page weight and Lighthouse".
+html_theme = "furo"
 html_sidebars = {
     "**": [
-        "navbar-logo.html",
-        "search-button-field.html",
-        "sbt-sidebar-nav.html",
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
         "languages.html",
         "downloads.html",
+        "sidebar/scroll-end.html",
     ]
 }
-# The public address is not known yet: the repository and edit buttons appear only when the
-# build is told where the repository lives (never guess an address).
-repository_url = os.environ.get("QALAMOUN_REPOSITORY_URL", "")
 html_theme_options = {
-    "path_to_docs": "docs",
-    "repository_branch": "main",
-    "use_download_button": True,
-    "use_fullscreen_button": True,
-    # Every asset is served from the site itself: no analytics, no outside icons or fonts.
-    "analytics": {},
-    "icon_links": [],
-    "navigation_with_keys": False,
-    # "Cite this page" (scholarmeta) under every page's text.
-    "article_footer_items": ["cite-this-page.html"],
+    # The Spanish pages are built from the English sources and their catalogs: a "view
+    # source" button would serve English. Repository buttons appear only when the build is
+    # told where the repository lives (never guess an address).
+    "top_of_page_buttons": [],
 }
+html_copy_source = False
+html_show_sourcelink = False
+# sitechrome's footer names the authors once and links the licences.
+html_show_copyright = False
+html_show_sphinx = False
+# The site has no index entries: no empty Index page.
+html_use_index = False
+repository_url = os.environ.get("QALAMOUN_REPOSITORY_URL", "")
 if repository_url:
     html_theme_options |= {
-        "repository_url": repository_url,
-        "use_repository_button": True,
-        "use_edit_page_button": True,
-        "use_source_button": True,
+        "source_repository": repository_url.rstrip("/") + "/",
+        "source_branch": "main",
+        "source_directory": "docs/",
+        "top_of_page_buttons": ["edit"],
     }
-    # Needed when the host is not github.com, gitlab.com or bitbucket.org ("gitlab", ...).
-    if os.environ.get("QALAMOUN_REPOSITORY_PROVIDER"):
-        html_theme_options["repository_provider"] = os.environ["QALAMOUN_REPOSITORY_PROVIDER"]
 html_favicon = "_static/favicon.svg"
-# The theme's colour-mode script logs an error unless a default mode is given.
-html_context = {"default_mode": "auto"}
+# "Last updated" (footer, "Cite this page") from each page's last commit
+# (sphinx-last-updated-by-git), written in the page's language.
+html_last_updated_fmt = "%-d %B %Y"
 # Sidebar: the same page in each language, and the PDF and data downloads (sitechrome).
 sitechrome_languages = [("en", "English"), ("es", "Español")]
 sitechrome_pdf = "../pdf/qalamoun-{language}.pdf"
 sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json"]
+sitechrome_licence = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
 # MathJax would load from a CDN; the site has no maths, and pointing it at a local path
 # keeps a stray formula from adding an outside request.
 mathjax_path = "mathjax/unavailable.js"
 
 # -- Scholarly metadata ------------------------------------------------------
 # The canonical address (og:url, the sitemap, the BibTeX `url`) is set only when known.
-html_baseurl = os.environ.get("QALAMOUN_BASEURL", "")
+# QALAMOUN_BASEURL is the published site's root; each language lives under it, <root>/en/,
+# <root>/es/ (applied with the title, below, once the language is known).
+site_root_url = os.environ.get("QALAMOUN_BASEURL", "")
 # One BibTeX key per page in every language (the site title is translated).
 scholarmeta_key_prefix = "qalamoun"
 
@@ -200,6 +211,10 @@ def _site_title_in_language(app, config) -> None:
         config.project = config.html_title = site_titles[language]
     if language in site_authors:
         config.author, config.copyright = site_authors[language]
+    # Dates as the language writes them: "3 May 2026", "3 de mayo de 2026".
+    config.html_last_updated_fmt = {"es": "%-d de %B de %Y"}.get(language, "%-d %B %Y")
+    if site_root_url:
+        config.html_baseurl = f"{site_root_url.rstrip('/')}/{language}/"
 
 
 def setup(app):

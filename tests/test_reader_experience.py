@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from infobox.data import load as load_infobox
 from opmap import basemap, svg
 from opmap.gazetteer import GazetteerError, load
 from opmap.scene import layout
-from scholarmeta.metadata import PageMetadata, og_locale
+from scholarmeta.citation import Citation
+from scholarmeta.metadata import og_locale
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -186,12 +188,22 @@ def test_every_page_has_citation_and_opengraph_tags(app):
     assert not (app.outdir / "sitemap.xml").exists()
 
 
-def test_cite_this_page_gives_a_bibtex_entry(app):
-    entry = html_page(app, "map.html").select_one(".scholarmeta-bibtex").get_text()
+def test_cite_this_page_gives_chicago_apa_bibtex_and_csl_json(app):
+    page = html_page(app, "map.html")
+    entry = page.select_one(".scholarmeta-bibtex").get_text()
     assert entry.startswith("@misc{")
-    assert "title    = {Map. Reader kit test}" in entry
-    assert "author   = {{Reader kit tests}}" in entry
-    assert "url" not in entry
+    assert "title        = {Map}" in entry
+    assert "author       = {{Reader kit tests}}" in entry
+    assert "organization = {Reader kit test}" in entry
+    assert "urldate      = {YYYY-MM-DD}" in entry  # the reader's browser fills it in
+    assert "url " not in entry and "howpublished" not in entry
+    chicago = page.select_one("#scholarmeta-chicago").get_text()
+    assert chicago.startswith("Reader kit tests. “Map.” Reader kit test, version 1.")
+    assert "Last modified" in chicago and "Accessed" in chicago
+    assert page.select_one("#scholarmeta-apa i").get_text() == "Map"
+    csl = json.loads(page.select_one("#scholarmeta-csl").get_text())
+    assert csl[0]["type"] == "webpage" and csl[0]["container-title"] == "Reader kit test"
+    assert meta(page, "description")
 
 
 def test_with_a_base_url_pages_know_their_address_and_a_sitemap_lists_them(chronicle_builds):
@@ -201,13 +213,18 @@ def test_with_a_base_url_pages_know_their_address_and_a_sitemap_lists_them(chron
     assert meta(page, "og:url") == "https://example.invalid/en/map.html"
     assert "url          = {https://example.invalid/en/map.html}" in page.select_one(
         ".scholarmeta-bibtex").get_text()
+    assert "https://example.invalid/en/map.html" in page.select_one("#scholarmeta-apa").get_text()
+    alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")}
+    assert alternates == {"en": "https://example.invalid/en/map.html",
+                          "es": "https://example.invalid/es/map.html",
+                          "x-default": "https://example.invalid/en/map.html"}
     sitemap = (app.outdir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.invalid/en/index.html</loc>" in sitemap
 
 
 def test_bibtex_escapes_and_locales():
-    entry = PageMetadata(title="Fish & chips_{x}", site="S", author="A", language="es",
-                         date=time.gmtime(0), url="", is_root=False, key="k").bibtex("note")
+    entry = Citation(key="k", title="Fish & chips_{x}", site="S", author="A", language="es",
+                     version="1", commit="", updated=datetime.date(2018, 4, 3), url="").bibtex()
     assert r"Fish \& chips\_\{x\}" in entry
     assert og_locale("es") == "es_ES" and og_locale("en") == "en_US"
 

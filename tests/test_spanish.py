@@ -281,8 +281,10 @@ def test_back_links_reach_their_citations_in_both_languages(site_html, site_html
 
 def test_author_line_and_footer_are_spanish(site_html_es):
     page = (site_html_es / "index.html").read_text(encoding="utf-8")
-    assert "Por los colaboradores de la historia de Qalamoun oriental" in page
-    assert "2026, los colaboradores de la historia de Qalamoun oriental (CC BY-SA 4.0)" in page
+    # The footer names the authors once and links the licence.
+    assert page.count("2026, los colaboradores de la historia de Qalamoun oriental") == 1
+    assert 'rel="license" href="https://creativecommons.org/licenses/by-sa/4.0/"' in page
+    assert "Última actualización:" in page
     assert "The Eastern Qalamoun history contributors" not in page
 
 

@@ -34,10 +34,12 @@ class PageMetadata:
     url: str  # empty unless the canonical address is known
     is_root: bool
     key: str
+    description: str = ""
 
     def meta_tags(self) -> list[tuple[str, str, str]]:
         """(attribute, name, content) for each ``<meta>``: Highwire Press, then OpenGraph."""
-        tags = [
+        tags = [("name", "description", self.description)] if self.description else []
+        tags += [
             ("name", "citation_title", self.title),
             ("name", "citation_author", self.author),
             ("name", "citation_publication_date", time.strftime("%Y/%m/%d", self.date)),
@@ -52,6 +54,8 @@ class PageMetadata:
             ("property", "og:site_name", self.site),
             ("property", "og:locale", og_locale(self.language)),
         ]
+        if self.description:
+            tags.append(("property", "og:description", self.description))
         if self.url:
             tags.append(("property", "og:url", self.url))
         return tags
@@ -62,28 +66,21 @@ class PageMetadata:
             for attribute, name, content in self.meta_tags()
         )
 
-    def bibtex(self, accessed_placeholder: str) -> str:
-        fields = [
-            ("title", "{" + _bibtex_escape(f"{self.title}. {self.site}") + "}"),
-            # Double braces: the author is a group, not a person's given and family name.
-            ("author", "{{" + _bibtex_escape(self.author) + "}}"),
-            ("year", str(self.date.tm_year)),
-            ("language", "{" + self.language + "}"),
-        ]
-        if self.url:
-            fields += [("howpublished", "{\\url{" + self.url + "}}"), ("url", "{" + self.url + "}")]
-        fields.append(("note", "{" + _bibtex_escape(accessed_placeholder) + "}"))
-        width = max(len(name) for name, _ in fields)
-        body = ",\n".join(f"  {name.ljust(width)} = {value}" for name, value in fields)
-        return f"@misc{{{self.key},\n{body}\n}}"
-
-
-def _bibtex_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
-
 
 def citation_key(project: str, pagename: str, year: int, prefix: str = "") -> str:
     words = re.findall(r"[a-z0-9]+", project.lower())
     page = re.sub(r"[^a-z0-9]+", "-", pagename.lower()).strip("-")
     prefix = prefix or (words[1] if len(words) > 1 else words[0])
     return f"{prefix}{year}{page.replace('-', '')}"
+
+
+#: A citation such as "[3]" or "[2, 5]" as it reads in a paragraph's text.
+CITATION_LABEL = re.compile(r"\s*\[\d+(?:[,\u2013-]\s*\d+)*\]")
+
+
+def describe(text: str, limit: int = 160) -> str:
+    """A page's description for search engines: its first paragraph, cut at a word."""
+    text = " ".join(CITATION_LABEL.sub("", text).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"

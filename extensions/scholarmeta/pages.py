@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .metadata import PageMetadata, build_time, citation_key
+from .citation import Citation, source_commit
+from .metadata import PageMetadata, build_time, citation_key, describe
 
 _ = get_translation("scholarmeta")
 logger = logging.getLogger(__name__)
@@ -33,6 +36,32 @@ def add_html_assets(app) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("scholarmeta.css")
+        app.add_js_file("scholarmeta.js", loading_method="defer")
+        # The edition cited: the project's version and the commit the site is built from.
+        app.env.scholarmeta_commit = source_commit(Path(app.srcdir))
+
+
+def first_paragraph(doctree) -> str:
+    """The text of the page's first sentence-long paragraph of prose: not a record's date or
+    title line, nor a cell of a table or a box."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if paragraph["classes"] or len(paragraph.astext()) < 80:
+            continue
+        ancestor, inside_box = paragraph.parent, False
+        while ancestor is not None and not inside_box:
+            inside_box = isinstance(ancestor, (nodes.table, nodes.Admonition, nodes.sidebar))
+            ancestor = ancestor.parent
+        if not inside_box:
+            return paragraph.astext()
+    return ""
+
+
+def last_change(app, pagename: str, fallback: datetime.date) -> datetime.date:
+    """The date of the page's last commit (sphinx-last-updated-by-git), else the build's."""
+    recorded = getattr(app.env, "git_last_updated", {}).get(pagename)
+    if recorded and recorded[0] is not None:
+        return datetime.datetime.fromtimestamp(int(recorded[0]), datetime.UTC).date()
+    return fallback
 
 
 def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
@@ -41,22 +70,41 @@ def add_page_metadata(app, pagename, templatename, context, doctree) -> None:
     config = app.config
     title = app.env.titles[pagename].astext() if pagename in app.env.titles else config.project
     date = build_time()
+    language = config.language or "en"
+    url = page_url(app, pagename)
+    updated = last_change(app, pagename, datetime.date(*date[:3]))
+    key = citation_key(config.project, pagename, date.tm_year, config.scholarmeta_key_prefix)
     meta = PageMetadata(
         title=title,
         site=config.project,
         author=config.author,
-        language=config.language or "en",
+        language=language,
         date=date,
-        url=page_url(app, pagename),
+        url=url,
         is_root=pagename == config.root_doc,
-        key=citation_key(config.project, pagename, date.tm_year, config.scholarmeta_key_prefix),
+        key=key,
+        description=describe(first_paragraph(doctree)),
     )
     context["metatags"] = context.get("metatags", "") + meta.meta_html()
+    citation = Citation(
+        key=key, title=title, site=config.project, author=config.author, language=language,
+        version=config.release, commit=getattr(app.env, "scholarmeta_commit", ""),
+        updated=updated, url=url,
+    )
     context["scholarmeta"] = {
         "heading": _("Cite this page"),
-        "intro": _("A BibTeX entry for this page; put the date you read it in the note."),
-        "bibtex": meta.bibtex(_("Accessed: DATE OF ACCESS")),
+        "chicago_label": _("Chicago"),
+        "chicago": citation.chicago_html(),
+        "apa_label": _("APA"),
+        "apa": citation.apa_html(),
+        "bibtex": citation.bibtex(),
+        "csl_json": citation.csl_json(),
+        "copy_label": _("Copy"),
+        "copied_label": _("Copied"),
     }
+    # Under the article, whatever the theme: the box is part of the page's body.
+    context["body"] = context.get("body", "") + app.builder.templates.render(
+        "cite-this-page.html", context)
 
 
 def write_sitemap(app, exception) -> None:

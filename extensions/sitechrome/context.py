@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from html import escape
 from pathlib import Path, PurePosixPath
 
 from sphinx.locale import get_translation
@@ -23,6 +25,34 @@ def add_static_files(app) -> None:
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC))
         app.add_css_file("sitechrome.css")
+        app.add_js_file("sitechrome.js", loading_method="defer")
+
+
+# Docutils' HTML writer adds a viewport <meta> of its own beside the theme's; browsers and
+# checkers want one.
+DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+
+
+def footer_html(copyright: str, licence: tuple[str, str]) -> str:
+    """The copyright line with the licence's name linked to its text."""
+    name, url = licence
+    text = escape(f"\u00a9 {copyright}")
+    if name and url:
+        text = text.replace(escape(name), f'<a rel="license" href="{escape(url)}">{escape(name)}</a>')
+    return text
+
+
+def alternates_html(base_url: str, language: str, languages: list, page: str) -> str:
+    """``<link rel="alternate" hreflang>`` for the page in each language (absolute addresses)."""
+    if not base_url or not base_url.rstrip("/").endswith(f"/{language}"):
+        return ""
+    root = base_url.rstrip("/")[: -len(language)]
+    links = [(code, f"{root}{code}/{page}") for code, _name in languages]
+    links.append(("x-default", f"{root}{languages[0][0]}/{page}"))
+    return "".join(
+        f'<link rel="alternate" hreflang="{code}" href="{escape(href)}" />\n'
+        for code, href in links
+    )
 
 
 def add_chrome_context(app, pagename, templatename, context, doctree) -> None:
@@ -34,7 +64,17 @@ def add_chrome_context(app, pagename, templatename, context, doctree) -> None:
         return posixpath.normpath(to_root + path)
 
     page = f"{pagename}{app.builder.out_suffix}"
+    metatags = DOCUTILS_VIEWPORT.sub("", context.get("metatags", ""))
+    if len(config.sitechrome_languages) > 1:
+        metatags += alternates_html(config.html_baseurl, language, config.sitechrome_languages, page)
+    context["metatags"] = metatags
     context["sitechrome"] = {
+        "footer": footer_html(config.copyright, config.sitechrome_licence),
+        "next_label": _("Next"),
+        "previous_label": _("Previous"),
+        "last_updated_label": _("Last updated on {date}."),
+        "copy_label": _("Copy"),
+        "copied_label": _("Copied"),
         "languages_label": _("Languages"),
         "languages": [
             {
