@@ -94,7 +94,7 @@ def test_colours_come_from_css_variables(app):
     css = (app.outdir / "_static" / "opmap.css").read_text(encoding="utf-8")
     for role in ("border", "route", "pocket-area", "syria", "label"):
         assert f".opmap-{role}" in css
-    assert "var(--opmap-border)" in css and 'html[data-theme="dark"] .opmap' in css
+    assert "var(--opmap-border)" in css and 'body[data-theme="dark"] .opmap' in css
 
 
 def test_base_layer_names_follow_the_gazetteer_labels(site_html_es):
