@@ -1,6 +1,7 @@
 """Sessions for building, checking and testing the site: ``nox -l`` lists them."""
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import nox
@@ -116,6 +117,36 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (it builds the site once, in a temporary folder)."""
     install(session, "test")
     session.run("pytest", *session.posargs)
+
+
+#: The packages whose oldest supported release ``tests-lowest`` installs: the lower bounds
+#: in pyproject.toml, so what is tested is what is declared.
+LOWEST_OF = ["sphinx", "docutils", "myst-parser", "sphinxcontrib-bibtex", "pybtex"]
+
+
+def lowest_supported() -> list[str]:
+    """``name==X`` for each of LOWEST_OF, X being its ``>=`` bound in pyproject.toml."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    bounds = {}
+    for requirement in project["dependencies"]:
+        name, _, rest = requirement.partition(">=")
+        bounds[name.strip().lower()] = rest.split(",")[0].strip()
+    return [f"{name}=={bounds[name]}" for name in LOWEST_OF]
+
+
+@nox.session(name="tests-lowest")
+def tests_lowest(session: nox.Session) -> None:
+    """The chronicle tests on the oldest Sphinx, docutils, MyST, bibtex and pybtex we support.
+
+    ``nox -s tests`` runs on the newest releases; this session pins the lower bounds that
+    pyproject.toml declares, so a claim of support is a tested one.
+    """
+    install(session, "test")
+    session.install(*lowest_supported())
+    session.run("python", "-c", "import sphinx, docutils; print('Sphinx', sphinx.__version__, "
+                "'docutils', docutils.__version__)")
+    tests = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests").glob("test_chronicle_*.py"))
+    session.run("pytest", *tests, *session.posargs)
 
 
 @nox.session

@@ -6,13 +6,15 @@ sphinx-timeline itself.
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
 from . import export, nodes
-from .domain import ChronicleDomain
-from .transforms import ChronicleListsTransform
+from .domain import ChronicleDomain, resolve_ref_to_named_event
+from .transforms import ChronicleListsTransform, WebsiteTimelines
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in its pyproject.toml.
+__version__ = version("qalamoun-history")
 
 STATIC = Path(__file__).parent / "static"
 
@@ -42,14 +44,17 @@ def note_timeline_page(app, doctree) -> None:
 def setup(app):
     app.setup_extension("sphinxcontrib.bibtex")
     app.setup_extension("sphinx_timeline")
-    app.add_config_value("chron_approximate_tolerance", 0.1, "env", types=(float,))
+    # Read when the lists are written, so a change rewrites pages without reading them again.
+    app.add_config_value("chron_approximate_tolerance", 0.1, "html", types=frozenset({float, int}))
     app.add_domain(ChronicleDomain)
     for placeholder in nodes.PLACEHOLDERS:
         app.add_node(placeholder, **{
             writer: (nodes.skip_placeholder, None)
             for writer in ("html", "latex", "text", "man", "texinfo", "epub", "xml", "pseudoxml")
         })
+    app.add_post_transform(WebsiteTimelines)
     app.add_post_transform(ChronicleListsTransform)
+    app.connect("missing-reference", resolve_ref_to_named_event)
     app.add_message_catalog("chronicle", str(Path(__file__).parent / "locales"))
     app.connect("builder-inited", add_html_assets)
     app.connect("doctree-read", note_timeline_page)

@@ -6,9 +6,14 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable
 
+import posixpath
+
 from docutils import nodes
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
+from sphinx.locale import get_translation
+from sphinx.roles import XRefRole
 from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
 from sphinxcontrib.bibtex.domain import get_docnames
 
 from . import directives as chron_directives
@@ -16,6 +21,7 @@ from .nodes import chronicle_placeholder
 from .records import ConvoyRecord, EventRecord, ReportedRecord
 
 logger = logging.getLogger(__name__)
+_ = get_translation("chronicle")
 
 RECORD_KINDS = {EventRecord: "events", ConvoyRecord: "convoys", ReportedRecord: "reported"}
 
@@ -40,6 +46,10 @@ class ChronicleDomain(Domain):
         "convoy-table": chron_directives.ConvoyTableDirective,
         "discrepancies": chron_directives.DiscrepanciesDirective,
     }
+    #: A named event (``:name:``) is an object other pages link to with {chron:event}`name`,
+    #: and that other projects find through intersphinx.
+    object_types = {"event": ObjType(_("event"), "event")}
+    roles = {"event": XRefRole()}
     initial_data = {
         "events": {},  # docname -> [EventRecord] in document order
         "convoys": {},  # docname -> [ConvoyRecord]
@@ -68,9 +78,6 @@ class ChronicleDomain(Domain):
                 continue
             record = self._translated(record, container)
             self.data[RECORD_KINDS[type(record)]].setdefault(docname, []).append(record)
-            if getattr(record, "name", None):
-                # So {ref}`name` shows the event's title, as it would a section's.
-                env.get_domain("std").labels[record.name] = (docname, record.anchor, record.title)
         lists = sorted({type(node).__name__ for node in document.findall(chronicle_placeholder)})
         if lists:
             self.data["list_pages"][docname] = lists
@@ -169,5 +176,61 @@ class ChronicleDomain(Domain):
             else:
                 first_seen[convoy.number] = convoy
 
+    def named_events(self) -> dict[str, EventRecord]:
+        """Events by their ``:name:``, lower-cased as docutils normalises a label."""
+        return {
+            event.name.lower(): event
+            for records in self.data["events"].values() for event in records if event.name
+        }
+
+    def get_objects(self):
+        for event in self.named_events().values():
+            yield event.name, event.title, "event", event.docname, event.anchor, 1
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        """Links made here, where Sphinx hands over the builder of the moment.
+
+        ``event``: {chron:event}`name`, showing the event's title unless the text is given;
+        ``record``: a list's link back to a record (``chron_docname`` holds its page);
+        ``export``: a list page's link to a data file written beside the HTML.
+        """
+        if typ == "export":
+            here = posixpath.dirname(builder.get_target_uri(fromdocname))
+            uri = posixpath.relpath(f"_data/{target}", here or ".")
+            return nodes.reference("", contnode.astext(), refuri=uri, internal=False)
+        if typ == "event":
+            event = self.named_events().get(target.lower())
+            if event is None:
+                return None
+            docname, anchor = event.docname, event.anchor
+            if not node.get("refexplicit"):
+                contnode = nodes.inline(event.title, event.title, classes=contnode.get("classes", []))
+        elif typ == "record":
+            docname, anchor = node["chron_docname"], target
+        else:
+            return None
+        if builder.name == "singlehtml":
+            # Every page is on this one; Sphinx 8.2 and 9's singlehtml would write
+            # "#document-NAME#anchor", a fragment no browser can follow (sphinx-doc/sphinx#14221).
+            return nodes.reference("", "", contnode, internal=True, refid=anchor)
+        # A builder without pages to link to (NoUri) gets the text: Sphinx's resolver catches it.
+        return make_refnode(builder, fromdocname, docname, anchor, contnode)
+
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
-        return []
+        """{any}`name` and MyST's ``[](#name)`` reach a named event too."""
+        resolved = self.resolve_xref(env, fromdocname, builder, "event", target, node, contnode)
+        return [("chron:event", resolved)] if resolved is not None else []
+
+
+def resolve_ref_to_named_event(app, env, node, contnode):
+    """``missing-reference``: {ref}`name` with no text of its own shows a named event's title.
+
+    Sphinx's ``ref`` takes a title only from sections, figures and tables; this keeps
+    {ref}`name` working for events without writing into the ``std`` domain's labels.
+    {chron:event}`name` is the domain's own way.
+    """
+    if node.get("refdomain") != "std" or node.get("reftype") != "ref" or node.get("refexplicit"):
+        return None
+    domain = env.get_domain("chron")
+    return domain.resolve_xref(env, node.get("refdoc", env.docname), app.builder, "event",
+                               node["reftarget"], node, contnode)

@@ -7,14 +7,11 @@ out of here, so every builder can write them. Field text always enters as
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable, Iterable
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.errors import NoUri
 from sphinx.locale import get_translation
-from sphinx.util.nodes import make_refnode
 from sphinx_timeline.main import TimelineDiv
 
 from .counts import Count, Total
@@ -51,16 +48,13 @@ def citation_refs(keys: Iterable[str], docname: str) -> list[nodes.Node]:
     ]
 
 
-def link_to(builder, fromdocname: str, record, text: str) -> nodes.Node:
-    """A link to the record's place in the narrative, or plain text where there is none."""
-    if builder.name == "singlehtml":
-        # Every page is on this one; Sphinx 9's singlehtml would write "#document-NAME#anchor",
-        # a fragment no browser can follow.
-        return nodes.reference("", "", nodes.inline(text=text), internal=True, refid=record.anchor)
-    try:
-        return make_refnode(builder, fromdocname, record.docname, record.anchor, nodes.inline(text=text))
-    except NoUri:
-        return nodes.inline(text=text)
+def link_to(record, text: str) -> nodes.Node:
+    """A link to the record's place in the narrative, made by the ``chron`` domain when
+    references are resolved (plain text for a builder without pages to link to)."""
+    return addnodes.pending_xref(
+        "", nodes.inline(text=text), refdomain="chron", reftype="record",
+        reftarget=record.anchor, refexplicit=True, chron_docname=record.docname,
+    )
 
 
 def _paragraph(*children: nodes.Node, classes: list[str] | None = None) -> nodes.paragraph:
@@ -152,10 +146,10 @@ def convoy_facts(departed, arrived, origin, destination, via, counts, groups, lo
 # -- the timeline ---------------------------------------------------------------------
 
 
-def _event_parts(event: EventRecord, builder, fromdocname: str, locale, cite: Citer) -> list[nodes.Node]:
+def _event_parts(event: EventRecord, locale, cite: Citer) -> list[nodes.Node]:
     parts = [
         _paragraph(nodes.strong(text=format_event_date(event.date, locale)), classes=["chron-date"]),
-        _paragraph(link_to(builder, fromdocname, event, event.title), classes=["chron-title"]),
+        _paragraph(link_to(event, event.title), classes=["chron-title"]),
     ]
     if event.places:
         parts.append(_paragraph(nodes.Text("; ".join(event.places)), classes=["chron-places"]))
@@ -164,7 +158,7 @@ def _event_parts(event: EventRecord, builder, fromdocname: str, locale, cite: Ci
     return parts
 
 
-def timeline_markup(events: list[EventRecord], builder, fromdocname: str, locale, cite: Citer) -> nodes.Node:
+def timeline_markup(events: list[EventRecord], locale, cite: Citer) -> nodes.Node:
     """sphinx-timeline's HTML structure and styles, built from the records directly."""
     frame = TimelineDiv()
     items = nodes.enumerated_list(classes=["timeline-default"])
@@ -173,19 +167,19 @@ def timeline_markup(events: list[EventRecord], builder, fromdocname: str, locale
         item = nodes.list_item(classes=["timeline"])
         box = TimelineDiv(classes=["tl-item"], dt=event.date.lower.isoformat())
         content = TimelineDiv(classes=["tl-item-content"])
-        content.extend(_event_parts(event, builder, fromdocname, locale, cite))
+        content.extend(_event_parts(event, locale, cite))
         box += content
         item += box
         items += item
     return frame
 
 
-def timeline_table(events: list[EventRecord], builder, fromdocname: str, locale, cite: Citer) -> nodes.table:
+def timeline_table(events: list[EventRecord], locale, cite: Citer) -> nodes.table:
     rows = []
     for event in events:
         rows.append([
             format_event_date(event.date, locale),
-            link_to(builder, fromdocname, event, event.title),
+            link_to(event, event.title),
             "; ".join(event.places),
             _paragraph(*cite(event.sources)),
         ])
@@ -214,8 +208,8 @@ def _route_cell(convoy: ConvoyRecord) -> str:
     return route
 
 
-def _count_cell(convoy: ConvoyRecord, name: str, figures: list[ReportedRecord], builder,
-                fromdocname: str, locale, cite: Citer) -> nodes.Node | str:
+def _count_cell(convoy: ConvoyRecord, name: str, figures: list[ReportedRecord], locale,
+                cite: Citer) -> nodes.Node | str:
     """A convoy's count, and the other figures that sources give for it, if any differ."""
     count = getattr(convoy, name)
     others = [figure for figure in figures if figure.value is not None and figure.value.value != count.value]
@@ -227,7 +221,7 @@ def _count_cell(convoy: ConvoyRecord, name: str, figures: list[ReportedRecord], 
     for index, figure in enumerate(others):
         if index:
             note += nodes.Text("; ")
-        note += link_to(builder, fromdocname, figure, figure.value.format(locale))
+        note += link_to(figure, figure.value.format(locale))
         note += nodes.Text(" ")
         note.extend(cite(figure.sources))
     entry += note
@@ -235,8 +229,8 @@ def _count_cell(convoy: ConvoyRecord, name: str, figures: list[ReportedRecord], 
 
 
 def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, str]],
-                 reported_citations: dict[str, list[nodes.Node]], builder, fromdocname: str,
-                 locale, cite: Citer, tolerance: float,
+                 reported_citations: dict[str, list[nodes.Node]], locale, cite: Citer,
+                 tolerance: float,
                  figures: list[ReportedRecord] = ()) -> nodes.table:
     headers = count_headers()
     by_field: dict[tuple[int, str], list[ReportedRecord]] = {}
@@ -246,14 +240,14 @@ def convoy_table(convoys: list[ConvoyRecord], reported: dict[str, tuple[dict, st
     rows, row_classes = [], []
     for convoy in convoys:
         number_cell = nodes.entry()
-        number_cell += _paragraph(link_to(builder, fromdocname, convoy, str(convoy.number)))
+        number_cell += _paragraph(link_to(convoy, str(convoy.number)))
         if convoy.label:
             number_cell += _paragraph(nodes.Text(convoy.label), classes=["chron-convoy-label"])
         rows.append([
             number_cell,
             _dates_cell(convoy, locale),
             _route_cell(convoy),
-            *(_count_cell(convoy, name, by_field.get((convoy.number, name), []), builder, fromdocname, locale, cite)
+            *(_count_cell(convoy, name, by_field.get((convoy.number, name), []), locale, cite)
               for name in CONVOY_COUNTS),
             _paragraph(*cite(convoy.sources)),
         ])
@@ -331,8 +325,7 @@ def _status(records: list[ReportedRecord]) -> str:
     return _("Sources agree")
 
 
-def _figure_rows(by_quantity: dict[str, list[ReportedRecord]], builder, fromdocname: str, locale,
-                 cite: Citer, kind_of: Callable[[str], str], with_status: bool):
+def _figure_rows(by_quantity: dict[str, list[ReportedRecord]], locale, cite: Citer, kind_of: Callable[[str], str], with_status: bool):
     rows, row_classes = [], []
     for records in by_quantity.values():
         for index, record in enumerate(records):
@@ -343,7 +336,7 @@ def _figure_rows(by_quantity: dict[str, list[ReportedRecord]], builder, fromdocn
                 if with_status:
                     first += _paragraph(nodes.Text(_status(records)), classes=["chron-quantity-status"])
             cell = nodes.entry()
-            cell += _paragraph(link_to(builder, fromdocname, record, format_figure(record, locale)))
+            cell += _paragraph(link_to(record, format_figure(record, locale)))
             if record.scope:
                 cell += _paragraph(nodes.Text(record.scope))
             rows.append([
@@ -357,7 +350,7 @@ def _figure_rows(by_quantity: dict[str, list[ReportedRecord]], builder, fromdocn
     return rows, row_classes
 
 
-def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: str, locale, cite: Citer,
+def discrepancies_table(reported: list[ReportedRecord], locale, cite: Citer,
                         kind_of: Callable[[str], str] = lambda key: "") -> list[nodes.Node]:
     """Every figure the site records, quantity by quantity, with who gives it.
 
@@ -374,22 +367,24 @@ def discrepancies_table(reported: list[ReportedRecord], builder, fromdocname: st
     alone = {q: records for q, records in by_quantity.items() if q not in weighed}
     result: list[nodes.Node] = []
     if weighed:
-        rows, row_classes = _figure_rows(weighed, builder, fromdocname, locale, cite, kind_of, True)
+        rows, row_classes = _figure_rows(weighed, locale, cite, kind_of, True)
         result.append(table(headers, rows, ["chron-discrepancies"], widths, row_classes))
     if alone:
         result.append(nodes.rubric(text=_("Figures given by one source")))
-        rows, row_classes = _figure_rows(alone, builder, fromdocname, locale, cite, kind_of, False)
+        rows, row_classes = _figure_rows(alone, locale, cite, kind_of, False)
         result.append(table(headers, rows, ["chron-single-source"], widths, row_classes))
     return result
 
 
-def data_links(builder, fromdocname: str) -> nodes.paragraph:
+def data_links() -> nodes.paragraph:
     """Links from a list page to the data exports written beside the HTML."""
-    here = posixpath.dirname(builder.get_target_uri(fromdocname))
     paragraph = _paragraph(nodes.Text(_("Data:") + " "), classes=["chron-data-links"])
     for index, name in enumerate(("events.json", "convoys.csv", "reported.json")):
         if index:
             paragraph += nodes.Text(" · ")
-        uri = posixpath.relpath(f"_data/{name}", here or ".")
-        paragraph += nodes.reference("", name, refuri=uri, internal=False)
+        # The ``chron`` domain makes the address relative to the page, for its builder.
+        paragraph += addnodes.pending_xref(
+            "", nodes.inline(text=name), refdomain="chron", reftype="export", reftarget=name,
+            refexplicit=True,
+        )
     return paragraph

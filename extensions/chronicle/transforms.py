@@ -7,24 +7,70 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import render
 from .dates import babel_locale
-from .nodes import chronicle_placeholder, convoy_table_placeholder, timeline_placeholder
+from .nodes import (
+    chronicle_placeholder,
+    convoy_table_placeholder,
+    discrepancies_placeholder,
+    timeline_placeholder,
+)
 
 
-def uses_timeline_markup(builder) -> bool:
-    """sphinx-timeline's markup is for HTML pages; EPUB readers and other builders get a table."""
-    return builder.format == "html" and not builder.name.startswith("epub")
+#: Builders that write a website: their timelines use sphinx-timeline's markup and link to
+#: the data exports. EPUB readers, LaTeX, text and the rest get a table.
+WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def selected_events(placeholder, domain) -> list:
+    """The events a timeline shows, in its order."""
+    events = domain.sorted_events()
+    tags = set(placeholder["tags"])
+    if tags:
+        events = [event for event in events if tags & set(event.tags)]
+    # An event belongs to the range if any part of its date falls within it.
+    if placeholder["start"]:
+        events = [event for event in events if event.date.upper.isoformat() >= placeholder["start"]]
+    if placeholder["end"]:
+        events = [event for event in events if event.date.lower.isoformat() <= placeholder["end"]]
+    if placeholder["reversed"]:
+        events = list(reversed(events))
+    return events
+
+
+def cite_from(docname: str):
+    def cite(keys):
+        return render.citation_refs(keys, docname)
+    return cite
+
+
+class WebsiteTimelines(SphinxPostTransform):
+    """On a website, each timeline in sphinx-timeline's markup, followed by the data links.
+
+    Sphinx runs it for :data:`WEBSITE_BUILDERS` only (``builders``, a public class
+    attribute), so no builder is looked up here; links are made by the ``chron`` domain.
+    """
+
+    builders = WEBSITE_BUILDERS
+    # Before the other lists (8), which turn the timelines left over into tables.
+    default_priority = 7
+
+    def run(self, **kwargs) -> None:
+        placeholders = list(self.document.findall(timeline_placeholder))
+        if not placeholders:
+            return
+        domain = self.env.get_domain("chron")
+        locale = babel_locale(self.config.language)
+        cite = cite_from(self.env.docname)
+        for placeholder in placeholders:
+            frame = nodes.container(classes=["chron-timeline"])
+            frame += render.timeline_markup(selected_events(placeholder, domain), locale, cite)
+            placeholder.replace_self([frame, render.data_links()])
 
 
 class ChronicleListsTransform(SphinxPostTransform):
     """Fill each list placeholder from the domain's records."""
 
-    # Before Sphinx resolves references (10), so the citations made here get numbers.
+    # Before Sphinx resolves references (10), so the citations and links made here resolve.
     default_priority = 8
-
-    @property
-    def builder(self):
-        # Sphinx 9 deprecates ``self.app`` in transforms; its own resolver reads this.
-        return self.env._app.builder
 
     def run(self, **kwargs) -> None:
         # A class, not a function: docutils then searches without a Python call per node
@@ -33,16 +79,13 @@ class ChronicleListsTransform(SphinxPostTransform):
         if not placeholders:
             return
         domain = self.env.get_domain("chron")
-        builder = self.builder
         locale = babel_locale(self.config.language)
-        docname = self.env.docname
-
-        def cite(keys):
-            return render.citation_refs(keys, docname)
-
+        cite = cite_from(self.env.docname)
         for placeholder in placeholders:
             if isinstance(placeholder, timeline_placeholder):
-                replacement = self.timeline(placeholder, domain, builder, docname, locale, cite)
+                frame = nodes.container(classes=["chron-timeline"])
+                frame += render.timeline_table(selected_events(placeholder, domain), locale, cite)
+                replacement = [frame]
             elif isinstance(placeholder, convoy_table_placeholder):
                 reported = placeholder["reported"]
                 reported_citations = {}
@@ -51,13 +94,13 @@ class ChronicleListsTransform(SphinxPostTransform):
                         reported_citations[holder["chron_field"]] = list(holder.children)
                         holder.children = []
                 replacement = [render.convoy_table(
-                    domain.sorted_convoys(), reported, reported_citations, builder, docname, locale, cite,
+                    domain.sorted_convoys(), reported, reported_citations, locale, cite,
                     self.config.chron_approximate_tolerance, domain.reported,
                 )]
+            elif isinstance(placeholder, discrepancies_placeholder):
+                replacement = render.discrepancies_table(domain.reported, locale, cite, self.source_kind)
             else:
-                replacement = render.discrepancies_table(
-                    domain.reported, builder, docname, locale, cite, self.source_kind,
-                )
+                continue
             placeholder.replace_self(replacement)
 
     def source_kind(self, key: str) -> str:
@@ -69,25 +112,3 @@ class ChronicleListsTransform(SphinxPostTransform):
         except ImportError:  # chronicle without the news citation style
             return code
         return kind_label(code)
-
-    def timeline(self, placeholder, domain, builder, docname, locale, cite) -> list[nodes.Node]:
-        events = domain.sorted_events()
-        tags = set(placeholder["tags"])
-        if tags:
-            events = [event for event in events if tags & set(event.tags)]
-        # An event belongs to the range if any part of its date falls within it.
-        if placeholder["start"]:
-            events = [event for event in events if event.date.upper.isoformat() >= placeholder["start"]]
-        if placeholder["end"]:
-            events = [event for event in events if event.date.lower.isoformat() <= placeholder["end"]]
-        if placeholder["reversed"]:
-            events = list(reversed(events))
-        frame = nodes.container(classes=["chron-timeline"])
-        if uses_timeline_markup(builder):
-            frame += render.timeline_markup(events, builder, docname, locale, cite)
-        else:
-            frame += render.timeline_table(events, builder, docname, locale, cite)
-        result: list[nodes.Node] = [frame]
-        if builder.format == "html" and not builder.name.startswith("epub"):
-            result.append(render.data_links(builder, docname))
-        return result

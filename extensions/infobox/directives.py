@@ -7,7 +7,7 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import roles
 from sphinx.locale import get_translation
-from sphinx.util import logging
+from sphinx.util import get_filetype, logging
 from sphinx.util.docutils import SphinxDirective
 
 from .data import Entry, read
@@ -92,10 +92,11 @@ class InfoboxDirective(SphinxDirective):
         """The entry's text (inline markup only) and its citation, as one paragraph.
 
         The citation is made by the ``cite:p`` role itself, apart from the text, so nothing in
-        the text can swallow it; the paragraph's source text is what a page would hold, so
-        the page's catalog translates it as before.
+        the text can swallow it; the paragraph's source text is what a page would hold, in
+        the page's own markup, so the page's catalog translates it and the translation is
+        read back with its citation.
         """
-        citation = "{cite:p}`" + ",".join(entry.cite) + "`"
+        citation = self.role_source("cite:p", ",".join(entry.cite))
         paragraph = nodes.paragraph(f"{entry.text} {citation}" if entry.text else citation)
         self.set_source_info(paragraph)
         if entry.text:
@@ -106,6 +107,14 @@ class InfoboxDirective(SphinxDirective):
         paragraph += nodes.Text(" ")
         paragraph.extend(self.citation_nodes(entry.cite))
         return [paragraph]
+
+    def role_source(self, name: str, text: str) -> str:
+        """A role as the page's parser reads it: ``:name:`text``` in reStructuredText,
+        ``{name}`text``` in MyST."""
+        page = self.env.doc2path(self.env.docname)
+        if get_filetype(self.config.source_suffix, page) == "restructuredtext":
+            return f":{name}:`{text}`"
+        return f"{{{name}}}`{text}`"
 
     def citation_nodes(self, keys: tuple[str, ...]) -> list[nodes.Node]:
         """Cite *keys* through sphinxcontrib-bibtex's own role, so numbering counts them."""

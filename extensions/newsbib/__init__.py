@@ -8,7 +8,7 @@ from pybtex.backends.plaintext import Backend as PlaintextBackend
 from .bibfile import read_bibliography
 from .outdated import outdated_by_citations
 from .style import NewsStyle, style_for_language
-from .transforms import CitationBacklinks
+from .transforms import add_citation_backlinks
 from .translated import record_citations_as_read
 
 __version__ = "0.1.0"
@@ -36,7 +36,7 @@ def setup(app):
     app.connect("config-inited", use_language_style)
     # Before sphinxcontrib-bibtex reads the .bib files (priority 500), so it finds them read.
     app.connect("builder-inited", read_bibliography, priority=400)
-    app.add_post_transform(CitationBacklinks)
+    app.connect("doctree-resolved", add_citation_backlinks)
     # Translated pages re-cite their sources; keep one true record per citation.
     app.connect("doctree-read", record_citations_as_read)
     # Renumbered sources and changed back-links reach pages that were not edited.
