@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from .directives import InfoboxDirective
-from .transforms import PlainInfoboxTable
 
 __version__ = "0.1.0"
 
@@ -19,7 +18,6 @@ def add_html_assets(app) -> None:
 def setup(app):
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_directive("infobox", InfoboxDirective)
-    app.add_post_transform(PlainInfoboxTable)
     app.add_message_catalog("infobox", str(Path(__file__).parent / "locales"))
     app.connect("builder-inited", add_html_assets)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
