@@ -1,10 +1,12 @@
 """infobox: a cited summary box for the overview page, read from a data file."""
 
+from importlib.metadata import version
 from pathlib import Path
 
 from .directives import InfoboxDirective
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 STATIC = Path(__file__).parent / "static"
 

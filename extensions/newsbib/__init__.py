@@ -1,5 +1,6 @@
 """newsbib: news-report citations for sphinxcontrib-bibtex, with back-links across pages."""
 
+from importlib.metadata import version
 from pathlib import Path
 
 import pybtex.plugin
@@ -11,7 +12,8 @@ from .style import NewsStyle, style_for_language
 from .transforms import add_citation_backlinks
 from .translated import record_citations_as_read
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 
 def use_language_style(app, config) -> None:

@@ -1,12 +1,14 @@
 """opmap: a map of the operation, drawn at build time from a gazetteer and the convoys."""
 
+from importlib.metadata import version
 from pathlib import Path
 
 from .directives import OperationMapDirective
 from .nodes import operation_map
 from .transforms import OperationMapTransform, convoys_signature
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 STATIC = Path(__file__).parent / "static"
 

@@ -18,12 +18,15 @@ builder assembles from all pages:
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 

@@ -10,12 +10,15 @@ is not affected.
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import traverse_parent
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 logger = logging.getLogger(__name__)
 

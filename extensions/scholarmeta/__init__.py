@@ -6,11 +6,13 @@ footer. ``og:url``, the BibTeX ``url`` and ``sitemap.xml`` appear only when
 ``html_baseurl`` is set: the site's address is never guessed.
 """
 
+from importlib.metadata import version
 from pathlib import Path
 
 from .pages import add_html_assets, add_page_metadata, add_templates_path, write_sitemap
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 
 def setup(app):

@@ -6,9 +6,12 @@
 page may not do is a warning at file:line and is left out of the output.
 """
 
+from importlib.metadata import version
+
 from . import contentpolicy
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 
 def setup(app):

@@ -1,6 +1,7 @@
 """sitechrome: sidebar sections for readers (the page in other languages, downloads), and
 fixes to what the writers emit that readers with assistive technology would meet."""
 
+from importlib.metadata import version
 from pathlib import Path
 
 from .aria import add_citation_visitor
@@ -8,7 +9,8 @@ from .context import add_chrome_context, add_static_files, add_templates_path
 from .tables import OneIdPerTable
 from .theme_words import translate_theme_words
 
-__version__ = "0.1.0"
+#: The distribution's version, written once in pyproject.toml.
+__version__ = version("qalamoun-history")
 
 
 def setup(app):
