@@ -23,7 +23,7 @@ from pybtex.scanner import PybtexSyntaxError
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
-from sitechecks import policy
+from . import addresses
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +33,8 @@ _LATEX_LINK = re.compile(r"\\(?P<command>url|href)\s*\{(?P<address>[^{}]*)\}(?:\
 
 
 def safe_address(address: str) -> bool:
-    """Whether *address* may be a link a reader follows (the project's one content policy)."""
-    return policy.link_problem(address) is None
+    """Whether *address* may be a link a reader follows."""
+    return addresses.link_problem(address) is None
 
 
 class LocatedParser(Parser):
@@ -114,7 +114,7 @@ def _check_entry(parser: LocatedParser, key: str, entry) -> None:
     start = parser.entry_lines.get(key, 1)
     fields = entry.fields
     for name in URL_FIELDS:
-        if name in fields and policy.fetch_problem(fields[name]):
+        if name in fields and addresses.fetch_problem(fields[name]):
             parser.problems.append((
                 _field_line(parser._text, start, name), "link",
                 f"{key}: `{name}` is not an http(s) address and is left out: {fields[name]!r}"))

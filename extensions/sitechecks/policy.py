@@ -22,12 +22,18 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
 
-#: Schemes a reader's browser may be sent to.
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
-#: Schemes a bibliography address (``url``, ``archiveurl``) may have: it is fetched.
-FETCHABLE_SCHEMES = frozenset({"http", "https"})
+# Which addresses a reader may follow, or a build fetch: the bibliography reader (newsbib,
+# in the sphinx-chronicle distribution) and the site's checks share one policy.
+from newsbib.addresses import (  # noqa: F401  (part of this module's rules)
+    ALLOWED_SCHEMES,
+    FETCHABLE_SCHEMES,
+    fetch_problem,
+    link_problem,
+    scheme_of,
+)
+from newsbib.addresses import shorten as _short
+
 #: ``<meta name=…>`` a page may set; anything else (``http-equiv``, ``og:``…) is refused.
 ALLOWED_META_NAMES = frozenset({"description", "keywords"})
 #: Files that run scripts when a reader opens them from the site.
@@ -39,8 +45,6 @@ INCLUDING_DIRECTIVES = frozenset({"include", "literalinclude"})
 #: Roles allowed in infobox and gazetteer text (citations and cross-references).
 INLINE_ROLES = frozenset({"cite", "cite:p", "cite:t", "cite:ps", "cite:ts", "ref", "doc", "abbr"})
 
-#: Characters browsers drop from an address before reading its scheme (``java\tscript:``).
-_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 #: ``\url{…}`` and ``\href{…}`` in a BibTeX field.
 _TEX_ADDRESS = re.compile(r"\\(?:url|href)\s*\{([^{}]*)\}")
 #: A scheme that runs or reads something, written anywhere in a text (``note = {javascript:…}``).
@@ -57,34 +61,6 @@ OUTSIDE = "outside-file"
 FETCH = "build-fetch"
 ACTIVE = "active-file"
 INLINE = "inline-only"
-
-
-def scheme_of(uri: str) -> str:
-    """The scheme a browser would see in *uri* (``''`` for a relative address)."""
-    cleaned = _IGNORED_IN_SCHEME.sub("", uri or "")
-    if ":" not in cleaned.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
-        return ""
-    try:
-        return urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return "?"
-
-
-def link_problem(uri: str) -> str | None:
-    """Why a reader must not be sent to *uri*, or ``None`` (relative addresses are fine)."""
-    scheme = scheme_of(uri)
-    if scheme and scheme not in ALLOWED_SCHEMES:
-        return f"link to a {scheme}: address {_short(uri)}: only http(s) and mailto are allowed"
-    return None
-
-
-def fetch_problem(uri: str) -> str | None:
-    """Why *uri* must not be fetched (bibliography ``url``/``archiveurl``), or ``None``."""
-    scheme = scheme_of(uri)
-    if scheme not in FETCHABLE_SCHEMES:
-        kind = f"a {scheme}: address" if scheme else "not an absolute address"
-        return f"{_short(uri)} is {kind}: only http(s) addresses are allowed"
-    return None
 
 
 def text_problems(text: str) -> list[str]:
@@ -280,7 +256,3 @@ def _describe(token) -> str:
         return f"an HTML block {_short(token.content)}"
     return f"a {token.type.removesuffix('_open')}"
 
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(str(text).split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
