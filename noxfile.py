@@ -16,13 +16,20 @@ STRICT = ["-n", "-W", "--keep-going"]
 #: Every language the site is published in; each is its own build, html/<code>/.
 LANGUAGES = ["en", "es"]
 TRANSLATIONS = [language for language in LANGUAGES if language != "en"]
-#: Our extensions whose output strings go through ``get_translation(<name>)``.
-CATALOG_DOMAINS = ["chronicle", "infobox", "newsbib", "opmap", "scholarmeta", "sitechrome"]
+#: chronicle and newsbib, a distribution of their own that the site depends on.
+CHRONICLE = ROOT / "packages" / "sphinx-chronicle"
+#: Our extensions whose output strings go through ``get_translation(<name>)``, by folder.
+CATALOG_DOMAINS = {
+    "chronicle": CHRONICLE / "src" / "chronicle",
+    "newsbib": CHRONICLE / "src" / "newsbib",
+    **{name: ROOT / "extensions" / name for name in ("infobox", "opmap", "scholarmeta", "sitechrome")},
+}
 
 
 def install(session: nox.Session, *extras: str) -> None:
+    """The site, and sphinx-chronicle from its folder, both editable."""
     spec = f".[{','.join(extras)}]" if extras else "."
-    session.install("-e", spec)
+    session.install("-e", str(CHRONICLE), "-e", spec)
 
 
 @nox.session
@@ -94,8 +101,7 @@ def catalogs(session: nox.Session) -> None:
     session again so the ``.mo`` files match.
     """
     install(session)
-    for domain in CATALOG_DOMAINS:
-        package = ROOT / "extensions" / domain
+    for domain, package in CATALOG_DOMAINS.items():
         locales = package / "locales"
         pot = locales / f"{domain}.pot"
         session.run(
@@ -233,6 +239,7 @@ def serve(session: nox.Session) -> None:
         # Build output and nox's environments change during a build: watching them would
         # rebuild forever. The extensions and the bibliography are outside docs/.
         "--ignore", "*/_build/*", "--ignore", "*/.nox/*",
-        "--watch", str(ROOT / "extensions"), "--watch", str(ROOT / "references.bib"),
+        "--watch", str(ROOT / "extensions"), "--watch", str(CHRONICLE / "src"),
+        "--watch", str(ROOT / "references.bib"),
         str(DOCS), str(BUILD / "serve"), *session.posargs,
     )

@@ -25,7 +25,11 @@ from conftest import sphinx_build
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PAGE_CATALOGS = DOCS / "locales" / "es" / "LC_MESSAGES"
-EXTENSION_CATALOGS = sorted((ROOT / "extensions").glob("*/locales/es/LC_MESSAGES/*.po"))
+#: Where our extension packages live: the site's own, and sphinx-chronicle's.
+EXTENSION_FOLDERS = [ROOT / "extensions", ROOT / "packages" / "sphinx-chronicle" / "src"]
+EXTENSION_CATALOGS = sorted(
+    po for folder in EXTENSION_FOLDERS for po in folder.glob("*/locales/es/LC_MESSAGES/*.po")
+)
 ALL_CATALOGS = sorted(PAGE_CATALOGS.glob("*.po")) + EXTENSION_CATALOGS
 
 #: Markup a translation must carry over unchanged: MyST roles with their targets,
@@ -60,7 +64,7 @@ def test_every_page_and_extension_has_a_spanish_catalog():
     assert pages <= {path.stem for path in PAGE_CATALOGS.glob("*.po")}
     extensions = {path.parents[3].name for path in EXTENSION_CATALOGS}
     assert {"chronicle", "newsbib"} <= extensions
-    for package in (ROOT / "extensions").iterdir():
+    for package in (package for folder in EXTENSION_FOLDERS for package in folder.iterdir()):
         uses_catalog = any(
             "get_translation(" in source.read_text(encoding="utf-8")
             for source in package.rglob("*.py")
@@ -127,11 +131,12 @@ def test_extension_catalog_follows_the_source(path):
 
 
 def test_extension_catalogs_ship_in_the_package():
-    """pyproject's package-data globs take every .po and .mo of the extensions."""
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        package_data = tomllib.load(file)["tool"]["setuptools"]["package-data"]["*"]
+    """Each distribution's package-data globs take every .po and .mo of its extensions."""
     for po in EXTENSION_CATALOGS:
         package = po.parents[3]
+        distribution = next(folder for folder in package.parents if (folder / "pyproject.toml").exists())
+        with (distribution / "pyproject.toml").open("rb") as file:
+            package_data = tomllib.load(file)["tool"]["setuptools"]["package-data"]["*"]
         for catalog in (po, po.with_suffix(".mo")):
             relative = catalog.relative_to(package).as_posix()
             assert any(fnmatch(relative, pattern) for pattern in package_data), relative

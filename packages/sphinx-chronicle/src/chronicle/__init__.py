@@ -13,8 +13,8 @@ from . import export, nodes
 from .domain import ChronicleDomain, resolve_ref_to_named_event
 from .transforms import ChronicleListsTransform, WebsiteTimelines
 
-#: The distribution's version, written once in its pyproject.toml.
-__version__ = version("qalamoun-history")
+#: The distribution's version, written once in packages/sphinx-chronicle/pyproject.toml.
+__version__ = version("sphinx-chronicle")
 
 STATIC = Path(__file__).parent / "static"
 

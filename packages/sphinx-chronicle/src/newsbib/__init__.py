@@ -12,8 +12,8 @@ from .style import NewsStyle, style_for_language
 from .transforms import add_citation_backlinks
 from .translated import record_citations_as_read
 
-#: The distribution's version, written once in pyproject.toml.
-__version__ = version("qalamoun-history")
+#: The distribution's version, written once in packages/sphinx-chronicle/pyproject.toml.
+__version__ = version("sphinx-chronicle")
 
 
 def use_language_style(app, config) -> None:
