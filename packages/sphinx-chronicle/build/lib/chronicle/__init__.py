@@ -1,0 +1,68 @@
+"""chronicle: dated events, convoys and reported figures that build site-wide tables.
+
+Enable with ``extensions = ["chronicle"]``; it sets up sphinxcontrib-bibtex and
+sphinx-timeline itself.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+
+from . import export, nodes
+from .domain import ChronicleDomain, resolve_ref_to_named_event
+from .transforms import ChronicleListsTransform, WebsiteTimelines
+
+#: The distribution's version, written once in packages/sphinx-chronicle/pyproject.toml.
+__version__ = version("sphinx-chronicle")
+
+STATIC = Path(__file__).parent / "static"
+
+
+def outdated_list_pages(app, env) -> list[str]:
+    """``env-get-updated``: rewrite every list page when any record has changed."""
+    domain = env.get_domain("chron")
+    digest = domain.records_digest()
+    if digest == domain.data["digest"]:
+        return []
+    domain.data["digest"] = digest
+    return domain.list_pages()
+
+
+
+def add_html_assets(app) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("chronicle.css")
+
+
+def note_timeline_page(app, doctree) -> None:
+    if any(doctree.findall(nodes.timeline_placeholder)):
+        app.env.metadata[app.env.docname]["timeline"] = True
+
+
+def setup(app):
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("sphinx_timeline")
+    # Read when the lists are written, so a change rewrites pages without reading them again.
+    app.add_config_value("chron_approximate_tolerance", 0.1, "html", types=frozenset({float, int}))
+    app.add_domain(ChronicleDomain)
+    for placeholder in nodes.PLACEHOLDERS:
+        app.add_node(placeholder, **{
+            writer: (nodes.skip_placeholder, None)
+            for writer in ("html", "latex", "text", "man", "texinfo", "epub", "xml", "pseudoxml")
+        })
+    app.add_post_transform(WebsiteTimelines)
+    app.add_post_transform(ChronicleListsTransform)
+    app.connect("missing-reference", resolve_ref_to_named_event)
+    app.add_message_catalog("chronicle", str(Path(__file__).parent / "locales"))
+    app.connect("builder-inited", add_html_assets)
+    app.connect("doctree-read", note_timeline_page)
+    app.connect("env-get-updated", outdated_list_pages)
+    app.connect("build-finished", export.write_exports)
+    return {
+        "version": __version__,
+        "env_version": ChronicleDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

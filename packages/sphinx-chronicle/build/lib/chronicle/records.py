@@ -1,0 +1,83 @@
+"""The plain, picklable records the ``chron`` domain keeps for each document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .counts import Count
+from .dates import EventDate
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    docname: str
+    lineno: int
+    anchor: str
+    date: EventDate
+    title: str
+    places: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConvoyRecord:
+    docname: str
+    lineno: int
+    anchor: str
+    number: int
+    departed: EventDate | None = None
+    arrived: EventDate | None = None
+    #: Place names as written in the source text: stable keys for maps and exports.
+    origin: str = ""
+    destination: str = ""
+    buses: Count = field(default_factory=lambda: Count("unknown"))
+    people: Count = field(default_factory=lambda: Count("unknown"))
+    fighters: Count = field(default_factory=lambda: Count("unknown"))
+    civilians: Count = field(default_factory=lambda: Count("unknown"))
+    groups: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    #: The same places as the build's language names them (empty: as written).
+    origin_label: str = ""
+    destination_label: str = ""
+    #: What the sources call the convoy ("the second convoy of the four towns").
+    label: str = ""
+    #: Places on the way (towns, crossings) as written, and as the build's language names them.
+    via: tuple[str, ...] = ()
+    via_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedRecord:
+    """One source's figure for a quantity: a count, a date or a short text (a place)."""
+
+    docname: str
+    lineno: int
+    anchor: str
+    quantity: str
+    value: Count | None = None
+    sources: tuple[str, ...] = ()
+    as_of: EventDate | None = None
+    label: str = ""
+    #: What the figure covers as the source says it ("leaving Dumayr", "expected").
+    scope: str = ""
+    date: EventDate | None = None
+    text: str = ""
+    #: The convoy and field this figure gives, so the convoy table can show it disputed.
+    convoy: int | None = None
+    field: str = ""
+
+    @property
+    def comparable(self) -> object:
+        """What two figures must share to agree ("5,000" and "about 5,000" do)."""
+        if self.value is not None:
+            return ("count", self.value.value)
+        if self.date is not None:
+            return ("date", self.date.lower, self.date.upper)
+        return ("text", self.text.casefold())
+
+
+#: The counted fields of a convoy, in table order.
+CONVOY_COUNTS = ("buses", "people", "fighters", "civilians")
