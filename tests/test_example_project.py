@@ -35,14 +35,17 @@ def clean_environment(tmp_path_factory) -> Path:
     """A new virtual environment with sphinx-chronicle[myst] installed from its folder."""
     home = tmp_path_factory.mktemp("chronicle-venv")
     python = home / ("Scripts" if sys.platform == "win32" else "bin") / "python"
+    # Built from a copy: setuptools writes build/ and .egg-info beside the sources.
+    package = shutil.copytree(PACKAGE, tmp_path_factory.mktemp("chronicle-src") / PACKAGE.name,
+                              ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
     # Not an editable install: a wheel is built, so the package data must really ship.
     uv = shutil.which("uv")
     if uv:
         run(uv, "venv", "--quiet", "--python", sys.executable, home)
-        run(uv, "pip", "install", "--quiet", "--python", python, f"{PACKAGE}[myst]")
+        run(uv, "pip", "install", "--quiet", "--python", python, f"{package}[myst]")
     else:
         venv.EnvBuilder(with_pip=True).create(home)
-        run(python, "-m", "pip", "install", "--quiet", f"{PACKAGE}[myst]")
+        run(python, "-m", "pip", "install", "--quiet", f"{package}[myst]")
     return python
 
 
