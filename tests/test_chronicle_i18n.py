@@ -38,8 +38,8 @@ def test_timeline_headings_notes_and_filters_in_spanish(app, timeline):
     assert timeline["Departure reported"]["headings"] == ["2018", "Abril de 2018", "Semana del 16 de abril"]
     assert timeline["A month of talks"]["headings"] == ["2018", "Abril de 2018", "En algún momento de abril"]
     assert timeline["The evacuation week"]["notes"] == ["periodo de 9 días"]
-    assert timeline["Bombardment begins"]["notes"] == ["día desconocido", "aproximada"]
-    assert timeline["Departure reported"]["notes"] == ["sin confirmar"]
+    assert timeline["Bombardment begins"]["notes"] == ["día desconocido"]
+    assert timeline["Departure reported"]["date"] == "22 de abril de 2018 (sin confirmar)"
     form = html_page(app, "timeline.html").select_one("form.chron-filter")
     assert form["aria-label"] == "Filtrar la cronología"
     assert text_of(form.select_one("legend")) == "Temas"

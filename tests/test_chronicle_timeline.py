@@ -85,9 +85,11 @@ def test_approximate_uncertain_and_interval_dates_look_and_read_differently(time
     assert items["Talks open at Dumayr"]["kind"] == ["chron-exact"]
     assert items["Talks open at Dumayr"]["notes"] == []
     assert items["Bombardment begins"]["kind"] == ["chron-approximate"]
-    assert items["Bombardment begins"]["notes"] == ["day not known", "approximate"]
+    assert items["Bombardment begins"]["date"] == "about March 2018"
+    assert items["Bombardment begins"]["notes"] == ["day not known"]
     assert items["Departure reported"]["kind"] == ["chron-uncertain"]
-    assert items["Departure reported"]["notes"] == ["uncertain"]
+    assert items["Departure reported"]["date"] == "22 April 2018 (uncertain)"
+    assert items["Departure reported"]["notes"] == []
     assert items["The evacuation week"]["kind"] == ["chron-interval"]
     assert items["The evacuation week"]["notes"] == ["span of 9 days"]
     assert items["A month of talks"]["kind"] == ["chron-partial"]

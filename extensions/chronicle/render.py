@@ -189,7 +189,9 @@ def date_kind(date: EventDate) -> str:
 
 
 def date_notes(date: EventDate, locale) -> list[str]:
-    """What a reader should know about a date besides the date itself, in words."""
+    """What the date's own words leave unsaid: how long a span lasts, what part is unknown.
+
+    "about" and "(uncertain)" are already in the date (:func:`format_event_date`)."""
     notes = []
     if date.is_interval and date.lower != date.upper:
         if date.precision == date.end_precision == "day":
@@ -201,10 +203,6 @@ def date_notes(date: EventDate, locale) -> list[str]:
         notes.append(_("day not known"))
     elif date.precision == "year":
         notes.append(_("month and day not known"))
-    if date.approximate:
-        notes.append(_("approximate"))
-    if date.uncertain:
-        notes.append(_("uncertain"))
     return notes
 
 
