@@ -11,8 +11,15 @@ from .nodes import chronicle_placeholder, convoy_table_placeholder, timeline_pla
 
 
 def uses_timeline_markup(builder) -> bool:
-    """sphinx-timeline's markup is for HTML pages; EPUB readers and other builders get a table."""
+    """The timeline's lists, headings and filters are for HTML pages; EPUB readers and
+    other builders (LaTeX, text) get a table."""
     return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 class ChronicleListsTransform(SphinxPostTransform):
@@ -84,7 +91,13 @@ class ChronicleListsTransform(SphinxPostTransform):
             events = list(reversed(events))
         frame = nodes.container(classes=["chron-timeline"])
         if uses_timeline_markup(builder):
-            frame += render.timeline_markup(events, builder, docname, locale, cite)
+            # Its year headings come one level below the section it stands in (h2 under
+            # the page title); the ids of its controls are unique on the page.
+            depth = sum(isinstance(ancestor, nodes.section) for ancestor in _ancestors(placeholder))
+            frame.extend(render.timeline_markup(
+                events, builder, docname, locale, cite, heading_level=depth + 1,
+                field_id=f"chron-timeline-{self.env.new_serialno('chron-timeline')}",
+            ))
         else:
             frame += render.timeline_table(events, builder, docname, locale, cite)
         result: list[nodes.Node] = [frame]
