@@ -84,20 +84,28 @@ def text_of(element) -> str:
 
 
 def timeline_items(soup: BeautifulSoup, index: int = 0) -> list[dict]:
-    """The items of the *index*-th timeline on an HTML page, as date/title/href/places/sources."""
+    """The entries of the *index*-th timeline on an HTML page: date (and the notes beside
+    it), title, href, places, sources, the kind of date and the headings it sits under."""
     timeline = soup.select("div.chron-timeline")[index]
     items = []
-    for item in timeline.select("li.timeline"):
+    for item in timeline.select("li.chron-entry"):
         link = item.select_one("p.chron-title a")
         places = item.select_one("p.chron-places")
         sources = item.select_one("p.chron-sources")
         items.append(
             {
-                "date": text_of(item.select_one("p.chron-date")),
+                "date": text_of(item.select_one("p.chron-date time")),
+                "datetime": item.select_one("p.chron-date time")["datetime"],
+                "notes": [text_of(note) for note in item.select("p.chron-date .chron-date-note")],
+                "kind": [cls for cls in item["class"] if cls != "chron-entry"],
                 "title": text_of(item.select_one("p.chron-title")),
                 "href": link["href"] if link else None,
                 "places": text_of(places) if places else "",
                 "sources": text_of(sources) if sources else "",
+                "headings": [
+                    text_of(group.find(re.compile("^h[1-6]$"), recursive=False))
+                    for group in reversed(item.find_parents("div", class_="chron-group"))
+                ],
             }
         )
     return items

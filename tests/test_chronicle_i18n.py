@@ -34,6 +34,21 @@ def test_dates_in_spanish_at_their_precision(timeline):
     assert "marzo de 2018" in timeline["Bombardment begins"]["date"]
 
 
+def test_timeline_headings_notes_and_filters_in_spanish(app, timeline):
+    assert timeline["Departure reported"]["headings"] == ["2018", "Abril de 2018", "Semana del 16 de abril"]
+    assert timeline["A month of talks"]["headings"] == ["2018", "Abril de 2018", "En algún momento de abril"]
+    assert timeline["The evacuation week"]["notes"] == ["periodo de 9 días"]
+    assert timeline["Bombardment begins"]["notes"] == ["día desconocido"]
+    assert timeline["Departure reported"]["date"] == "22 de abril de 2018 (sin confirmar)"
+    form = html_page(app, "timeline.html").select_one("form.chron-filter")
+    assert form["aria-label"] == "Filtrar la cronología"
+    assert text_of(form.select_one("legend")) == "Temas"
+    assert [text_of(label) for label in form.select("div.chron-filter-field > label")] == ["Lugar", "Actor"]
+    assert text_of(form.select_one("button")) == "Mostrar todos los acontecimientos"
+    status = html_page(app, "timeline.html").select_one("p.chron-filter-status")
+    assert status["data-template"] == "Se muestran {shown} de {total} acontecimientos."
+
+
 def test_numbers_in_spanish(app):
     rows = table_rows(html_page(app, "tables.html").select_one("table.chron-convoy-table"))
     assert rows[0][4] == "2.500"

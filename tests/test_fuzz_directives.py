@@ -381,7 +381,7 @@ def test_html_builds_warn_at_each_invalid_input_and_escape_fields(batch, tmp_pat
             assert raw not in html, f"{raw!r} unescaped in {page.name}"
     timeline = (out / "lists.html").read_text(encoding="utf-8")
     recorded = [case for case in cases if case.kind == "event" and case.recorded]
-    assert timeline.count('<li class="timeline">') == len(recorded)
+    assert timeline.count('<li class="chron-entry ') == len(recorded)
 
 
 def test_latex_escapes_every_special_character_of_fields(tmp_path):

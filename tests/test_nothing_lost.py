@@ -61,7 +61,7 @@ def test_code_examples_are_not_counted():
 
 
 def test_every_event_is_in_the_timeline(site_html, in_sources):
-    items = page(site_html, "timeline.html").select("li.timeline")
+    items = page(site_html, "timeline.html").select("li.chron-entry")
     assert len(items) == in_sources["chron:event"]
 
 

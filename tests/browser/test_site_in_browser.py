@@ -54,9 +54,6 @@ def test_timeline_items_are_visible_and_in_date_order(page, site_url, artifacts)
     for index in range(items.count()):
         items.nth(index).scroll_into_view_if_needed()
         assert items.nth(index).is_visible()
-    # Back to the start of the scrolling timeline for the screenshot.
-    page.locator(".chron-timeline").evaluate(
-        "t => t.querySelectorAll('*').forEach(e => { e.scrollLeft = 0; })")
     page.locator(".chron-timeline").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "timeline.png"), full_page=True)
 

@@ -1,7 +1,6 @@
 """chronicle: dated events, convoys and reported figures that build site-wide tables.
 
-Enable with ``extensions = ["chronicle"]``; it sets up sphinxcontrib-bibtex and
-sphinx-timeline itself.
+Enable with ``extensions = ["chronicle"]``; it sets up sphinxcontrib-bibtex itself.
 """
 
 from __future__ import annotations
@@ -41,9 +40,15 @@ def note_timeline_page(app, doctree) -> None:
         app.env.metadata[app.env.docname]["timeline"] = True
 
 
+def add_timeline_assets(app, pagename, templatename, context, doctree) -> None:
+    """The timeline's styles and filter script, on the pages that hold a timeline only."""
+    if app.env.metadata.get(pagename, {}).get("timeline") and not app.builder.name.startswith("epub"):
+        app.add_css_file("chronicle-timeline.css")
+        app.add_js_file("chronicle-timeline.js", loading_method="defer")
+
+
 def setup(app):
     app.setup_extension("sphinxcontrib.bibtex")
-    app.setup_extension("sphinx_timeline")
     # Read when the lists are written, so a change rewrites pages without reading them again.
     app.add_config_value("chron_approximate_tolerance", 0.1, "html", types=frozenset({float, int}))
     app.add_domain(ChronicleDomain)
@@ -53,11 +58,14 @@ def setup(app):
             for writer in ("html", "latex", "text", "man", "texinfo", "epub", "xml", "pseudoxml")
         })
     app.add_post_transform(WebsiteTimelines)
+    for element in nodes.TIMELINE_NODES:
+        app.add_node(element, html=(nodes.visit_timeline_element, nodes.depart_timeline_element))
     app.add_post_transform(ChronicleListsTransform)
     app.connect("missing-reference", resolve_ref_to_named_event)
     app.add_message_catalog("chronicle", str(Path(__file__).parent / "locales"))
     app.connect("builder-inited", add_html_assets)
     app.connect("doctree-read", note_timeline_page)
+    app.connect("html-page-context", add_timeline_assets)
     app.connect("env-get-updated", outdated_list_pages)
     app.connect("build-finished", export.write_exports)
     return {

@@ -26,3 +26,32 @@ def skip_placeholder(translator, node) -> None:
 
 
 PLACEHOLDERS = (timeline_placeholder, convoy_table_placeholder, discrepancies_placeholder)
+
+
+class timeline_element(nodes.General, nodes.Element):
+    """One HTML element of the timeline (``tag``, ``attributes``; ``empty`` for a void one).
+
+    Docutils has no node for a heading outside a section, a list item with data, a
+    ``<time>`` or a form; the timeline needs all four. Only the HTML builders get these
+    nodes (other builders get the timeline as a table), so only HTML has visitors.
+    """
+
+
+class timeline_inline(nodes.Inline, timeline_element):
+    """An inline :class:`timeline_element`, such as ``<time>``."""
+
+
+def visit_timeline_element(translator, node: timeline_element) -> None:
+    empty = node.get("empty", False)
+    translator.body.append(
+        translator.starttag(node, node["tag"], suffix="", empty=empty, **node.get("attributes", {}))
+    )
+    if empty:
+        raise nodes.SkipNode
+
+
+def depart_timeline_element(translator, node: timeline_element) -> None:
+    translator.body.append(f"</{node['tag']}>")
+
+
+TIMELINE_NODES = (timeline_element, timeline_inline)

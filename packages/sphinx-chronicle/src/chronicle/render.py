@@ -1,21 +1,25 @@
 """Docutils nodes for records in place and for the site-wide lists.
 
-Only standard docutils nodes (and sphinx-timeline's own ``TimelineDiv`` for HTML) come
-out of here, so every builder can write them. Field text always enters as
-``nodes.Text``: writers escape it, so markup in a title stays text.
+Only standard docutils nodes come out of here, so every builder can write them; the
+HTML timeline alone adds elements docutils has no node for (see :mod:`.nodes`). Field
+text always enters as ``nodes.Text``: writers escape it, so markup in a title stays text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Callable, Iterable
 
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
-from sphinx_timeline.main import TimelineDiv
 
+from . import nodes as chron_nodes
 from .counts import Count, Total
-from .dates import format_event_date
+from .dates import EventDate, format_event_date
 from .records import CONVOY_COUNTS, ConvoyRecord, EventRecord, ReportedRecord
 
 _ = get_translation("chronicle")
@@ -144,34 +148,213 @@ def convoy_facts(departed, arrived, origin, destination, via, counts, groups, lo
 
 
 # -- the timeline ---------------------------------------------------------------------
+#
+# An ordered list per stretch of time, under headings for the year, the month and (in a
+# month with events in several weeks) the week: the gap between two events shows in the
+# headings between them, so a year and a day do not look alike. HTML only; every other
+# builder gets :func:`timeline_table`.
 
 
-def _event_parts(event: EventRecord, locale, cite: Citer) -> list[nodes.Node]:
-    parts = [
-        _paragraph(nodes.strong(text=format_event_date(event.date, locale)), classes=["chron-date"]),
+def _element(tag: str, *children: nodes.Node, classes: list[str] | None = None,
+             attributes: dict[str, str] | None = None, inline: bool = False,
+             empty: bool = False) -> nodes.Element:
+    kind = chron_nodes.timeline_inline if inline else chron_nodes.timeline_element
+    node = kind("", *children, tag=tag, attributes=attributes or {}, empty=empty)
+    node["classes"] = classes or []
+    return node
+
+
+def _datetime(day: dt.date, precision: str) -> str:
+    """An HTML ``datetime`` at the precision the date is known: 2018, 2018-04, 2018-04-03."""
+    return {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(precision, day.isoformat())
+
+
+def date_kind(date: EventDate) -> str:
+    """How a date is known, as a class: exact, approximate, uncertain, interval or partial."""
+    if date.uncertain:
+        return "chron-uncertain"
+    if date.approximate:
+        return "chron-approximate"
+    if date.is_interval and date.lower != date.upper:
+        return "chron-interval"
+    if date.precision != "day":
+        return "chron-partial"
+    return "chron-exact"
+
+
+def date_notes(date: EventDate, locale) -> list[str]:
+    """What the date's own words leave unsaid: how long a span lasts, what part is unknown.
+
+    "about" and "(uncertain)" are already in the date (:func:`format_event_date`)."""
+    notes = []
+    if date.is_interval and date.lower != date.upper:
+        if date.precision == date.end_precision == "day":
+            days = (date.upper - date.lower).days + 1
+            notes.append(_("span of {days} days").format(days=format_decimal(days, locale=locale)))
+        else:
+            notes.append(_("span of time"))
+    elif date.precision == "month":
+        notes.append(_("day not known"))
+    elif date.precision == "year":
+        notes.append(_("month and day not known"))
+    return notes
+
+
+def _entry(event: EventRecord, locale, cite: Citer) -> nodes.Element:
+    date = event.date
+    when = _paragraph(
+        _element("time", nodes.Text(format_event_date(date, locale)), inline=True,
+                 attributes={"datetime": _datetime(date.lower, date.precision)}),
+        classes=["chron-date"],
+    )
+    for note in date_notes(date, locale):
+        when += nodes.Text(" ")
+        when += nodes.inline("", note, classes=["chron-date-note"])
+    entry = _element(
+        "li", when,
         _paragraph(link_to(event, event.title), classes=["chron-title"]),
-    ]
+        classes=["chron-entry", date_kind(date)],
+        attributes={
+            "data-dt": date.lower.isoformat(),
+            "data-tags": json.dumps(list(event.tags), ensure_ascii=False),
+            "data-places": json.dumps(list(event.places), ensure_ascii=False),
+            "data-actors": json.dumps(list(event.actors), ensure_ascii=False),
+        },
+    )
     if event.places:
-        parts.append(_paragraph(nodes.Text("; ".join(event.places)), classes=["chron-places"]))
+        entry += _paragraph(nodes.Text("; ".join(event.places)), classes=["chron-places"])
     if event.sources:
-        parts.append(_paragraph(*cite(event.sources), classes=["chron-sources"]))
-    return parts
+        entry += _paragraph(*cite(event.sources), classes=["chron-sources"])
+    return entry
 
 
-def timeline_markup(events: list[EventRecord], locale, cite: Citer) -> nodes.Node:
-    """sphinx-timeline's HTML structure and styles, built from the records directly."""
-    frame = TimelineDiv()
-    items = nodes.enumerated_list(classes=["timeline-default"])
-    frame += items
+def _capitalized(text: str) -> str:
+    """A heading starts with a capital in both languages ("abril de 2018" → "Abril de 2018")."""
+    return text[:1].upper() + text[1:]
+
+
+def _period(event: EventRecord) -> tuple:
+    """The year, month and week an event is told under; None where its date is less precise."""
+    start, precision = event.date.lower, event.date.precision
+    if precision == "year":
+        return start.year, None, None
+    if precision == "month":
+        return start.year, start.month, None
+    return start.year, start.month, start - dt.timedelta(days=start.weekday())
+
+
+def _grouped(events: list[EventRecord], level: int) -> dict:
+    """Events by their period's part at *level*, in the order the periods first appear."""
+    groups: dict = {}
     for event in events:
-        item = nodes.list_item(classes=["timeline"])
-        box = TimelineDiv(classes=["tl-item"], dt=event.date.lower.isoformat())
-        content = TimelineDiv(classes=["tl-item-content"])
-        content.extend(_event_parts(event, locale, cite))
-        box += content
-        item += box
-        items += item
-    return frame
+        groups.setdefault(_period(event)[level], []).append(event)
+    return groups
+
+
+def _group(kind: str, heading: str, level: int, body: list[nodes.Node]) -> nodes.Element:
+    title = _element(f"h{min(level, 6)}", nodes.Text(heading), classes=["chron-heading"])
+    return _element("div", title, *body, classes=["chron-group", f"chron-{kind}"])
+
+
+def _event_list(events, locale, cite) -> nodes.Element:
+    # role="list": Safari drops the list semantics of a list drawn without bullets.
+    return _element("ol", *(_entry(event, locale, cite) for event in events),
+                    classes=["chron-events"], attributes={"role": "list"})
+
+
+def _weeks(events, level, locale, cite) -> list[nodes.Node]:
+    by_week = _grouped(events, 2)
+    if len(by_week) == 1:
+        return [_event_list(events, locale, cite)]
+    month = format_date(events[0].date.lower, "LLLL", locale=locale)  # "April", "abril"
+    result = []
+    for monday, week in by_week.items():
+        if monday is None:
+            heading = _("Some time in {month}").format(month=month)
+        else:
+            # A week that began in the month before is named by its first day in this one.
+            first = max(monday, week[0].date.lower.replace(day=1))
+            heading = _("Week of {date}").format(date=format_skeleton("MMMMd", first, locale=locale))
+        result.append(_group("week", heading, level,
+                             [_event_list(week, locale, cite)]))
+    return result
+
+
+def _months(events, level, locale, cite) -> list[nodes.Node]:
+    by_month = _grouped(events, 1)
+    if list(by_month) == [None]:
+        return [_event_list(events, locale, cite)]
+    result = []
+    for month, in_month in by_month.items():
+        if month is None:
+            heading = _("Some time in {year}").format(year=format_skeleton("y", in_month[0].date.lower, locale=locale))
+            body = [_event_list(in_month, locale, cite)]
+        else:
+            heading = _capitalized(format_skeleton("yMMMM", in_month[0].date.lower, locale=locale))
+            body = _weeks(in_month, level + 1, locale, cite)
+        result.append(_group("month", heading, level, body))
+    return result
+
+
+def _choices(values) -> list[str]:
+    """The distinct values of a facet, in alphabetical order."""
+    return sorted(set(values), key=lambda value: (value.casefold(), value))
+
+
+def _select(field_id: str, name: str, label: str, every: str, values: list[str]) -> nodes.Element:
+    select = _element("select", _element("option", nodes.Text(every), attributes={"value": ""}),
+                      attributes={"name": name})
+    select["ids"] = [f"{field_id}-{name}"]
+    for value in values:
+        select += _element("option", nodes.Text(value), attributes={"value": value})
+    return _element("div", _element("label", nodes.Text(label), attributes={"for": f"{field_id}-{name}"}),
+                    select, classes=["chron-filter-field"])
+
+
+def timeline_filter(events: list[EventRecord], field_id: str, locale) -> list[nodes.Node]:
+    """Controls that narrow the timeline by tag, place or actor, hidden until its script runs.
+
+    With scripts off the form stays hidden and every event shows; the script reads each
+    entry's ``data-tags``, ``data-places`` and ``data-actors``.
+    """
+    tags = _choices((tag for event in events for tag in event.tags))
+    places = _choices((place for event in events for place in event.places))
+    actors = _choices((actor for event in events for actor in event.actors))
+    if len(events) < 2 or not (tags or places or actors):
+        return []
+    form = _element("form", classes=["chron-filter"],
+                    attributes={"hidden": "hidden", "aria-label": _("Narrow the timeline")})
+    if tags:
+        fieldset = _element("fieldset", _element("legend", nodes.Text(_("Topics"))),
+                            classes=["chron-filter-tags"])
+        for tag in tags:
+            count = sum(tag in event.tags for event in events)
+            checkbox = _element("input", empty=True, attributes={"type": "checkbox", "name": "tag", "value": tag})
+            fieldset += _element("label", checkbox, nodes.Text(f" {tag} ({format_decimal(count, locale=locale)})"))
+        form += fieldset
+    if places:
+        form += _select(field_id, "place", _("Place"), _("All places"), places)
+    if actors:
+        form += _select(field_id, "actor", _("Actor"), _("All actors"), actors)
+    form += _element("div", _element("button", nodes.Text(_("Show every event")), attributes={"type": "reset"}),
+                     classes=["chron-filter-field"])
+    status = _element("p", classes=["chron-filter-status"], attributes={
+        "role": "status",
+        "hidden": "hidden",
+        "data-template": _("{shown} of {total} events shown."),
+    })
+    return [form, status]
+
+
+def timeline_markup(events: list[EventRecord], locale, cite: Citer,
+                    heading_level: int = 2, field_id: str = "chron-timeline") -> list[nodes.Node]:
+    """The events under year, month and week headings, with the controls that narrow them."""
+    result = timeline_filter(events, field_id, locale)
+    for year, in_year in _grouped(events, 0).items():
+        heading = format_skeleton("y", in_year[0].date.lower, locale=locale)
+        result.append(_group("year", heading, heading_level,
+                             _months(in_year, heading_level + 1, locale, cite)))
+    return result
 
 
 def timeline_table(events: list[EventRecord], locale, cite: Citer) -> nodes.table:

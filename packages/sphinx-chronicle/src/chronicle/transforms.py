@@ -15,8 +15,9 @@ from .nodes import (
 )
 
 
-#: Builders that write a website: their timelines use sphinx-timeline's markup and link to
-#: the data exports. EPUB readers, LaTeX, text and the rest get a table.
+#: Builders that write a website: their timelines are lists under year, month and week
+#: headings, with filters, and link to the data exports. EPUB readers, LaTeX, text and the
+#: rest get a table.
 WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
@@ -36,6 +37,12 @@ def selected_events(placeholder, domain) -> list:
     return events
 
 
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
 def cite_from(docname: str):
     def cite(keys):
         return render.citation_refs(keys, docname)
@@ -43,7 +50,7 @@ def cite_from(docname: str):
 
 
 class WebsiteTimelines(SphinxPostTransform):
-    """On a website, each timeline in sphinx-timeline's markup, followed by the data links.
+    """On a website, each timeline as headed lists with filters, followed by the data links.
 
     Sphinx runs it for :data:`WEBSITE_BUILDERS` only (``builders``, a public class
     attribute), so no builder is looked up here; links are made by the ``chron`` domain.
@@ -62,7 +69,13 @@ class WebsiteTimelines(SphinxPostTransform):
         cite = cite_from(self.env.docname)
         for placeholder in placeholders:
             frame = nodes.container(classes=["chron-timeline"])
-            frame += render.timeline_markup(selected_events(placeholder, domain), locale, cite)
+            # Its year headings come one level below the section it stands in (h2 under
+            # the page title); the ids of its controls are unique on the page.
+            depth = sum(isinstance(ancestor, nodes.section) for ancestor in _ancestors(placeholder))
+            frame.extend(render.timeline_markup(
+                selected_events(placeholder, domain), locale, cite, heading_level=depth + 1,
+                field_id=f"chron-timeline-{self.env.new_serialno('chron-timeline')}",
+            ))
             placeholder.replace_self([frame, render.data_links()])
 
 
