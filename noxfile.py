@@ -131,12 +131,16 @@ LOWEST_OF = ["sphinx", "docutils", "myst-parser", "sphinxcontrib-bibtex", "pybte
 
 
 def lowest_supported() -> list[str]:
-    """``name==X`` for each of LOWEST_OF, X being its ``>=`` bound in pyproject.toml."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    """``name==X`` for each of LOWEST_OF, X being its ``>=`` bound as declared: in
+    sphinx-chronicle's pyproject.toml where it names the package, else in the site's."""
     bounds = {}
-    for requirement in project["dependencies"]:
-        name, _, rest = requirement.partition(">=")
-        bounds[name.strip().lower()] = rest.split(",")[0].strip()
+    for pyproject in (ROOT / "pyproject.toml", CHRONICLE / "pyproject.toml"):
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+        extras = project.get("optional-dependencies", {}).values()
+        for requirement in [*project["dependencies"], *(r for extra in extras for r in extra)]:
+            name, found, rest = requirement.partition(">=")
+            if found:
+                bounds[name.strip().lower()] = rest.split(",")[0].strip()
     return [f"{name}=={bounds[name]}" for name in LOWEST_OF]
 
 
