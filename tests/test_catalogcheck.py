@@ -71,7 +71,7 @@ def test_translated_messages_are_not_reported(spanish):
     assert "The convoy left at night" not in warnings(spanish)
     assert not CRASH.search(warnings(spanish))
     page = (spanish.outdir / "page.html").read_text(encoding="utf-8")
-    assert "El convoy salió de noche." in page
+    assert "El convoy salió de noche y llegó al norte al día siguiente." in page
 
 
 def test_english_build_checks_nothing(chronicle_builds):
