@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from catalogcheck.refresh import read as refresh_read
 from catalogcheck.refresh import refresh_extensions, refresh_pages
 from sphinx.testing.util import SphinxTestApp
 
@@ -102,6 +103,24 @@ def test_changed_sentence_keeps_its_old_translation_beside_the_old_english(proje
     heading = updated["The changed page"]
     assert heading.string == "" and not heading.fuzzy
     assert "The page" in updated.obsolete
+
+
+def test_long_old_english_is_kept_readable_across_refreshes(project, tmp_path):
+    page = project / "page.md"
+    old = "The English of this sentence was changed after it was translated."
+    longer = ("The English of this sentence was changed after it was translated, and then "
+              "it was changed once more, so that it no longer fits on one line of the file.")
+    page.write_text(page.read_text(encoding="utf-8").replace(old, longer), encoding="utf-8")
+    templates = gettext(project, tmp_path / "build")
+    refresh_pages(templates, project / "locales", ["es"])
+    page_po = project / "locales" / "es" / "LC_MESSAGES" / "page.po"
+    text = page_po.read_text(encoding="utf-8")
+    assert f'#| msgid "{old}"' in text
+    # Refreshed again with the same pages: nothing is written, the old English survives.
+    assert all(line.startswith("unchanged")
+               for line in refresh_pages(templates, project / "locales", ["es"]))
+    assert page_po.read_text(encoding="utf-8") == text
+    assert refresh_read(page_po)[longer].previous_id == [old]
 
 
 def test_refresh_of_the_real_page_catalogs_changes_nothing(tmp_path):

@@ -31,7 +31,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import normalize, read_po, unescape, write_po
 
 #: Fewer words than this and a changed message is not offered its old translation.
 SUGGEST_MIN_WORDS = 8
@@ -42,13 +42,39 @@ _PAGE_NAME = re.compile(r'(the page ")[^"]*(")')
 
 def read(path_or_text: Path | str, locale: str | None = None) -> Catalog:
     data = path_or_text.read_bytes() if isinstance(path_or_text, Path) else path_or_text.encode()
-    return read_po(io.BytesIO(data), locale=locale)
+    catalog = read_po(io.BytesIO(data), locale=locale)
+    # Babel reads '#|' lines as translator comments ("| msgid ..."): make them the old
+    # English again.
+    for message in [*catalog, *catalog.obsolete.values()]:
+        previous = [line[1:].strip() for line in message.user_comments if line.startswith("|")]
+        if previous:
+            message.user_comments = [line for line in message.user_comments
+                                     if not line.startswith("|")]
+            message.previous_id = [previous_text(previous)]
+    return catalog
+
+
+def previous_text(lines: list[str]) -> str:
+    """The text of '#| msgid "…"' lines and the '#| "…"' lines that continue it."""
+    quoted = " ".join(lines).removeprefix("msgid").strip()
+    return "".join(unescape(piece) for piece in re.findall(r'"(?:[^"\\]|\\.)*"', quoted))
 
 
 def render(catalog: Catalog, **options) -> str:
+    """The catalog as text; the old English of a fuzzy message in '#| msgid' lines.
+
+    Babel's own writer wraps a long old msgid as if it were prose, which no reader parses,
+    so the lines are written here, as translator comments turned into '#|' lines.
+    """
+    for message in [*catalog, *catalog.obsolete.values()]:
+        if message.previous_id:
+            lines = f"msgid {normalize(message.previous_id[0], width=WIDTH - 6)}".split("\n")
+            message.user_comments = [*message.user_comments, *(f"| {line}" for line in lines)]
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, include_previous=True, **options)
-    return buffer.getvalue().decode("utf-8")
+    write_po(buffer, catalog, width=WIDTH, **options)
+    text = re.sub(r"^# \| ", "#| ", buffer.getvalue().decode("utf-8"), flags=re.M)
+    # gettext's order: flags ('#,') before the old msgid ('#|').
+    return re.sub(r"((?:^#\| .*\n)+)(^#, .*\n)", r"\2\1", text, flags=re.M)
 
 
 def split_header(text: str) -> tuple[str, str]:
