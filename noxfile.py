@@ -72,16 +72,19 @@ def pdf(session: nox.Session) -> None:
 def translations(session: nox.Session) -> None:
     """Refresh the page catalogs docs/locales/<lang>/LC_MESSAGES/*.po from the English pages.
 
-    Then translate every new or fuzzy message (``nox -s tests`` fails on any left).
+    Only a catalog whose messages changed is written, and it keeps its header; a new page
+    gets a new catalog with the project's header. Then translate every new or fuzzy message:
+    ``python3 dev.py docs`` names each one at its line (see docs/locales/README.md).
     """
     install(session)
-    session.install("sphinx-intl")
     pot = BUILD / "gettext"
-    session.run("sphinx-build", *STRICT, "-b", "gettext", str(DOCS), str(pot))
-    for language in TRANSLATIONS:
-        session.run(
-            "sphinx-intl", "update", "-p", str(pot), "-l", language, "-d", str(DOCS / "locales"),
-        )
+    # Fresh templates, so a page that was deleted leaves none behind.
+    shutil.rmtree(pot, ignore_errors=True)
+    session.run("sphinx-build", *STRICT, "-q", "-b", "gettext", str(DOCS), str(pot))
+    session.run(
+        "python", "-m", "catalogcheck.refresh", "pages", str(pot), str(DOCS / "locales"),
+        *(f"--language={language}" for language in TRANSLATIONS),
+    )
 
 
 @nox.session
@@ -89,26 +92,15 @@ def catalogs(session: nox.Session) -> None:
     """Re-extract our extensions' strings, update their .po files and compile the .mo files.
 
     Each extension keeps ``locales/<name>.pot`` and ``locales/<lang>/LC_MESSAGES/<name>.po``
-    and ``.mo``; both ship in the wheel. Translate new or fuzzy messages, then run this
-    session again so the ``.mo`` files match.
+    and ``.mo``; both ship in the wheel. Only files whose messages changed are written.
+    Translate new messages, then run this session again so the ``.mo`` files match.
     """
     install(session)
-    for domain in CATALOG_DOMAINS:
-        package = ROOT / "extensions" / domain
-        locales = package / "locales"
-        pot = locales / f"{domain}.pot"
-        session.run(
-            "pybabel", "extract", "--no-location", "--sort-output", "--omit-header",
-            "-k", "_", "-k", "__", "-o", str(pot), str(package),
-        )
-        for language in TRANSLATIONS:
-            po = locales / language / "LC_MESSAGES" / f"{domain}.po"
-            command = "update" if po.exists() else "init"
-            session.run(
-                "pybabel", command, "-D", domain, "-i", str(pot), "-d", str(locales),
-                "-l", language, *(["--no-fuzzy-matching"] if command == "update" else []),
-            )
-        session.run("pybabel", "compile", "--statistics", "-D", domain, "-d", str(locales))
+    session.run(
+        "python", "-m", "catalogcheck.refresh", "extensions",
+        *(str(ROOT / "extensions" / domain) for domain in CATALOG_DOMAINS),
+        *(f"--language={language}" for language in TRANSLATIONS),
+    )
 
 
 @nox.session
@@ -131,9 +123,10 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark chronicle on generated projects; writes benchmarks/results.json.
+    """Benchmark chronicle on generated projects; writes benchmarks/runs/latest.json.
 
-    Several minutes; ``nox -s bench -- --quick`` for a smoke run (see benchmarks/README.md).
+    Several minutes; ``-- --quick`` for a smoke run, ``-- --save`` to replace the committed
+    figures in benchmarks/results.json (see benchmarks/README.md).
     """
     install(session)
     session.run("python", str(ROOT / "benchmarks" / "bench.py"), *session.posargs)
@@ -194,14 +187,23 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Preview the site at http://127.0.0.1:8000, rebuilt on every save."""
+    """Preview the site at http://127.0.0.1:8000, rebuilt on every save.
+
+    ``python3 dev.py serve -- es`` previews the Spanish site instead: a saved catalog
+    (docs/locales/es/LC_MESSAGES/*.po) rebuilds it too. Further arguments go to
+    sphinx-autobuild (``-- es --port 8001``).
+    """
+    arguments = list(session.posargs)
+    language = arguments.pop(0) if arguments and arguments[0] in LANGUAGES else "en"
     install(session)
     session.install("sphinx-autobuild>=2024.4")
     session.run(
-        "sphinx-autobuild", *STRICT, "--host", "127.0.0.1", "--port", "8000",
-        # Build output and nox's environments change during a build: watching them would
-        # rebuild forever. The extensions and the bibliography are outside docs/.
-        "--ignore", "*/_build/*", "--ignore", "*/.nox/*",
+        "sphinx-autobuild", *STRICT, "-D", f"language={language}",
+        "--host", "127.0.0.1", "--port", "8000",
+        # Build output and nox's environments change during a build, and Sphinx compiles the
+        # page catalogs to .mo files beside them: watching those would rebuild forever. The
+        # extensions and the bibliography are outside docs/.
+        "--ignore", "*/_build/*", "--ignore", "*/.nox/*", "--ignore", "*.mo",
         "--watch", str(ROOT / "extensions"), "--watch", str(ROOT / "references.bib"),
-        str(DOCS), str(BUILD / "serve"), *session.posargs,
+        str(DOCS), str(BUILD / "serve" / language), *arguments,
     )

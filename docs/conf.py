@@ -26,6 +26,7 @@ extensions = [
     "rawguard",  # raw HTML or LaTeX in a page is an error, and left out
     "sitechecks",  # only registers sitechecks_uncited, read by nox -s citecheck
     "sphinx_last_updated_by_git",
+    "catalogcheck",  # a Spanish build warns at each untranslated or fuzzy catalog message
 ]
 
 root_doc = "index"
@@ -45,6 +46,9 @@ gettext_compact = False
 # committed .po files stay readable.
 gettext_uuid = False
 gettext_location = False
+# What the catalog check (extensions/catalogcheck) tells a contributor to run for a message
+# that a page's catalog lacks.
+catalogcheck_refresh_command = "python3 dev.py translations"
 # The site's name in each language (window titles, the sidebar, "cite this page"). It is
 # chosen once -D language=xx is known, so it is applied in setup() below.
 site_titles = {"en": project, "es": "Qalamoun oriental, abril de 2018"}
