@@ -13,6 +13,7 @@ from sphinxcontrib.bibtex.domain import get_docnames
 
 from . import directives as chron_directives
 from .nodes import chronicle_placeholder
+from .outdated import referenced_targets
 from .records import ConvoyRecord, EventRecord, ReportedRecord
 
 logger = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def reading_order(env) -> list[str]:
 class ChronicleDomain(Domain):
     name = "chron"
     label = "Chronicle"
-    data_version = 3
+    data_version = 4
     directives = {
         "event": chron_directives.EventDirective,
         "convoy": chron_directives.ConvoyDirective,
@@ -46,16 +47,21 @@ class ChronicleDomain(Domain):
         "reported": {},  # docname -> [ReportedRecord]
         "list_pages": {},  # docname -> sorted names of the list placeholders on it
         "digest": "",  # of all records when the list pages were last written
+        "xrefs": {},  # docname -> the labels and pages it refers to (see .outdated)
+        "shown": {},  # what those showed when the pages were last written
     }
 
     # -- keeping records in step with documents ---------------------------------------
 
+    #: The data kept for each document, by document name.
+    BY_DOCUMENT = (*RECORD_KINDS.values(), "list_pages", "xrefs")
+
     def clear_doc(self, docname: str) -> None:
-        for kind in (*RECORD_KINDS.values(), "list_pages"):
+        for kind in self.BY_DOCUMENT:
             self.data[kind].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
-        for kind in (*RECORD_KINDS.values(), "list_pages"):
+        for kind in self.BY_DOCUMENT:
             for docname in docnames:
                 if docname in otherdata[kind]:
                     self.data[kind][docname] = otherdata[kind][docname]
@@ -74,6 +80,9 @@ class ChronicleDomain(Domain):
         lists = sorted({type(node).__name__ for node in document.findall(chronicle_placeholder)})
         if lists:
             self.data["list_pages"][docname] = lists
+        targets = referenced_targets(docname, document)
+        if targets:
+            self.data["xrefs"][docname] = targets
 
     #: Which record field each translatable paragraph of a rendered record gives.
     TRANSLATED_FIELDS = {
@@ -147,11 +156,18 @@ class ChronicleDomain(Domain):
         return sorted(self.data["list_pages"])
 
     def records_digest(self) -> str:
-        """Changes whenever any record, or the order they are read in, changes."""
+        """Changes whenever any record, the order they are read in, or the number or text
+        of a source they cite changes (the lists show both, in citations and tooltips)."""
         digest = hashlib.sha256()
+        cited = set()
         for kind in RECORD_KINDS.values():
             for record in self._in_reading_order(kind):
                 digest.update(repr(record).encode())
+                cited.update(record.sources)
+        for citation in self.env.get_domain("cite").citations:
+            if citation.key in cited:
+                entry = citation.formatted_entry
+                digest.update(repr((citation.key, entry.label, entry.text.render_as("text"))).encode())
         return digest.hexdigest()
 
     # -- checks and references --------------------------------------------------------
