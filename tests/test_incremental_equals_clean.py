@@ -78,9 +78,9 @@ def located(app) -> str:
     return warnings(app).replace(str(app.srcdir) + os.sep, "")
 
 
-def incremental_and_clean(builds, change, tmp_path: Path):
+def incremental_and_clean(builds, change, tmp_path: Path, parallel: int = 0):
     """What an incremental build after *change* writes, and what a clean build writes."""
-    app = builds.fresh("incremental", "html")
+    app = builds.fresh("incremental", "html", parallel=parallel)
     app.build()
     assert located(app) == ""
     change(Path(app.srcdir))
@@ -126,6 +126,12 @@ def outcome(chronicle_builds, tmp_path_factory):
 ])
 def test_incremental_build_equals_clean_build(outcome, change):
     incremental, clean = outcome(change)
+    assert_same(incremental, clean)
+
+
+def test_parallel_read_then_rename_equals_clean(chronicle_builds, tmp_path):
+    # The references each page makes are merged from the reading processes.
+    incremental, clean = incremental_and_clean(chronicle_builds, rename_event, tmp_path, parallel=2)
     assert_same(incremental, clean)
 
 
