@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterable
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 from sphinxcontrib.bibtex.domain import get_docnames
@@ -14,7 +15,7 @@ from sphinxcontrib.bibtex.domain import get_docnames
 from . import directives as chron_directives
 from .nodes import chronicle_placeholder
 from .outdated import referenced_targets
-from .records import ConvoyRecord, EventRecord, ReportedRecord
+from .records import ConvoyRecord, EventRecord, ReportedRecord, location, shown_by
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +28,12 @@ def reading_order(env) -> list[str]:
     The same order sphinxcontrib-bibtex numbers citations in, so both agree on "first".
     """
     return list(get_docnames(env))
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 class ChronicleDomain(Domain):
@@ -73,6 +80,9 @@ class ChronicleDomain(Domain):
             if record is None:
                 continue
             record = self._translated(record, container)
+            only = tuple(node["expr"] for node in _ancestors(container) if isinstance(node, addnodes.only))
+            if only:
+                record = dataclasses.replace(record, only=only)
             self.data[RECORD_KINDS[type(record)]].setdefault(docname, []).append(record)
             if getattr(record, "name", None):
                 # So {ref}`name` shows the event's title, as it would a section's.
@@ -124,10 +134,14 @@ class ChronicleDomain(Domain):
 
     # -- reading the records ----------------------------------------------------------
 
-    def _in_reading_order(self, kind: str) -> list:
+    def _in_reading_order(self, kind: str, tags=None) -> list:
+        """Every record of *kind*; with a builder's *tags*, only those it shows (``{only}``)."""
         by_doc = self.data[kind]
         order = reading_order(self.env)
-        return [record for docname in order for record in by_doc.get(docname, ())]
+        return [
+            record for docname in order for record in by_doc.get(docname, ())
+            if tags is None or shown_by(record, tags)
+        ]
 
     @property
     def events(self) -> list[EventRecord]:
@@ -141,14 +155,18 @@ class ChronicleDomain(Domain):
     def reported(self) -> list[ReportedRecord]:
         return self._in_reading_order("reported")
 
-    def sorted_events(self) -> list[EventRecord]:
-        """Earliest first by the lower bound of the date; ties keep reading order."""
-        return sorted(self.events, key=lambda event: event.date.lower)
+    def reported_for(self, tags) -> list[ReportedRecord]:
+        """The reported figures a builder with *tags* shows, in reading order."""
+        return self._in_reading_order("reported", tags)
 
-    def sorted_convoys(self) -> list[ConvoyRecord]:
+    def sorted_events(self, tags=None) -> list[EventRecord]:
+        """Earliest first by the lower bound of the date; ties keep reading order."""
+        return sorted(self._in_reading_order("events", tags), key=lambda event: event.date.lower)
+
+    def sorted_convoys(self, tags=None) -> list[ConvoyRecord]:
         """By number; a convoy described twice counts once, as first read (the second is warned of)."""
         first: dict[int, ConvoyRecord] = {}
-        for convoy in self.convoys:
+        for convoy in self._in_reading_order("convoys", tags):
             first.setdefault(convoy.number, convoy)
         return sorted(first.values(), key=lambda convoy: convoy.number)
 
@@ -178,9 +196,9 @@ class ChronicleDomain(Domain):
             if convoy.number in first_seen:
                 first = first_seen[convoy.number]
                 logger.warning(
-                    "chron:convoy: convoy %d is described twice (first at %s:%d)",
-                    convoy.number, self.env.doc2path(first.docname), first.lineno,
-                    location=(convoy.docname, convoy.lineno), type="chronicle", subtype="duplicate",
+                    "chron:convoy: convoy %d is described twice (first at %s)",
+                    convoy.number, location(first),
+                    location=location(convoy), type="chronicle", subtype="duplicate",
                 )
             else:
                 first_seen[convoy.number] = convoy

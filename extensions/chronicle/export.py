@@ -64,7 +64,7 @@ def events_data(domain, builder, urls) -> list[dict]:
             "sources": _sources(event.sources, urls),
             "page": _page(builder, event),
         }
-        for event in domain.sorted_events()
+        for event in domain.sorted_events(builder.tags)
     ]
 
 
@@ -83,7 +83,7 @@ def reported_data(domain, builder, urls) -> list[dict]:
             "sources": _sources(record.sources, urls),
             "page": _page(builder, record),
         }
-        for record in domain.reported
+        for record in domain.reported_for(builder.tags)
     ]
 
 
@@ -96,7 +96,7 @@ def convoys_csv(domain, builder, urls) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, lineterminator="\n")
     writer.writeheader()
-    for convoy in domain.sorted_convoys():
+    for convoy in domain.sorted_convoys(builder.tags):
         row = {"number": convoy.number, "from": convoy.origin, "to": convoy.destination}
         for field in ("departed", "arrived"):
             date = getattr(convoy, field)
