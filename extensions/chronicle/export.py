@@ -3,6 +3,11 @@
 Each record carries its date bounds and precision, places, and its sources both as bib
 keys and as the URLs the bibliography gives, so a researcher can use the data without
 the site. Output is sorted and formatted deterministically: two builds give the same bytes.
+
+Titles, labels and places are the text the pages show, in the build's language: where
+Sphinx sets quotes and dashes typographically ("smart quotes"), so do the exports, and a
+title copied from the data is found on the site. Records a builder leaves out (``{only}``)
+are left out of its exports too.
 """
 
 from __future__ import annotations
