@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from chronicle_support import BeautifulSoup, text_of, warnings
+from chronicle_support import ROOTS, BeautifulSoup, text_of, warnings
 from sphinx.testing.util import SphinxTestApp
 
 #: sphinx-timeline adds its assets to the builder, not to the page it is called for, so
@@ -26,6 +26,9 @@ from sphinx.testing.util import SphinxTestApp
 TIMELINE_ASSETS = re.compile(
     r"\n\s*<(?:link|script)[^>]*_static/(?:default|datetime)\.[0-9a-f]{32}\.[^>]*>(?:</script>)?"
 )
+
+
+ROOT = ROOTS / "test-incremental"
 
 
 def edit(srcdir: Path, name: str, old: str, new: str) -> None:
@@ -64,6 +67,16 @@ def soup(page: str) -> BeautifulSoup:
     return BeautifulSoup(page, "html.parser")
 
 
+def add_page_back(srcdir: Path) -> None:
+    """After delete_page: the page comes back, and with it what linked to it."""
+    (srcdir / "gone.md").write_text((ROOT / "gone.md").read_text(encoding="utf-8"), encoding="utf-8")
+    edit(srcdir, "index.md", "notes\n", "notes\ngone\n")
+
+
+#: Changes made before the first build, so that a case can start from there.
+BEFORE = {add_page_back: delete_page}
+
+
 def output(app) -> dict[str, str]:
     found = {
         path.relative_to(app.outdir).as_posix(): path.read_text(encoding="utf-8")
@@ -81,8 +94,11 @@ def located(app) -> str:
 def incremental_and_clean(builds, change, tmp_path: Path, parallel: int = 0):
     """What an incremental build after *change* writes, and what a clean build writes."""
     app = builds.fresh("incremental", "html", parallel=parallel)
+    if change in BEFORE:
+        BEFORE[change](Path(app.srcdir))
     app.build()
-    assert located(app) == ""
+    if change not in BEFORE:
+        assert located(app) == ""
     change(Path(app.srcdir))
     app.warning.truncate(0)
     app.warning.seek(0)
@@ -123,6 +139,7 @@ def outcome(chronicle_builds, tmp_path_factory):
 
 @pytest.mark.parametrize("change", [
     rename_event, edit_bib_title, reorder_toctree, reorder_without_renumbering, delete_page,
+    add_page_back,
 ])
 def test_incremental_build_equals_clean_build(outcome, change):
     incremental, clean = outcome(change)
@@ -153,6 +170,9 @@ def test_an_edited_bib_title_reaches_the_tooltips_of_pages_not_edited(outcome):
 
 def test_a_deleted_page_leaves_an_undefined_label_warning_and_no_link(outcome):
     (pages, log), _clean = outcome(delete_page)
-    assert log == "notes.md:3: WARNING: undefined label: 'mountain-sweeps' [ref.ref]\n"
+    assert log.splitlines() == [
+        "notes.md:3: WARNING: 'myst' cross-reference target not found: 'gone.md' [myst.xref_missing]",
+        "notes.md:3: WARNING: undefined label: 'mountain-sweeps' [ref.ref]",
+    ]
     assert "gone.html" not in pages["notes.html"]
     assert "gone.html" not in pages["references.html"]

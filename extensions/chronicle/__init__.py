@@ -44,6 +44,7 @@ def setup(app):
     app.connect("doctree-read", note_timeline_page)
     app.connect("env-get-updated", outdated.outdated_list_pages)
     app.connect("env-get-updated", outdated.outdated_by_references)
+    app.connect("env-get-outdated", outdated.reread_pages_linking_to)
     app.connect("env-get-outdated", outdated.remove_pages_of_removed_documents)
     app.connect("build-finished", export.write_exports)
     return {

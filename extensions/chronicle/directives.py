@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 _LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
 #: Characters of a title (or name) that its record's anchor keeps.
-ANCHOR_HINT = 60
+ANCHOR_HINT = 100
 #: A title longer than this is warned of: it is a paragraph, not a title.
 LONGEST_TITLE = 300
 #: A convoy number: ASCII digits only (str.isdigit() accepts ² and ①, which int() refuses).

@@ -90,7 +90,7 @@ class ChronicleDomain(Domain):
         lists = sorted({type(node).__name__ for node in document.findall(chronicle_placeholder)})
         if lists:
             self.data["list_pages"][docname] = lists
-        targets = referenced_targets(docname, document)
+        targets = referenced_targets(env, docname, document)
         if targets:
             self.data["xrefs"][docname] = targets
 

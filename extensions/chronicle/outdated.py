@@ -24,16 +24,25 @@ logger = logging.getLogger(__name__)
 LABEL_ROLES = ("ref", "numref")
 
 
-def referenced_targets(docname: str, doctree: nodes.document) -> list[tuple[str, str]]:
-    """The labels and pages a document refers to, as ("ref", label) and ("doc", docname)."""
+def referenced_targets(env, docname: str, doctree: nodes.document) -> list[tuple[str, str]]:
+    """The labels and pages a document refers to: ("ref", label), ("doc", docname), and
+    ("path", docname) for a MyST link to a file that did not exist when it was read."""
+    suffixes = tuple(env.config.source_suffix)
     targets = set()
     for node in doctree.findall(addnodes.pending_xref):
-        if node.get("refdomain") != "std":
-            continue
-        if node.get("reftype") in LABEL_ROLES:
-            targets.add(("ref", node["reftarget"].lower()))
-        elif node.get("reftype") == "doc":
-            targets.add(("doc", docname_join(node.get("refdoc", docname), node["reftarget"])))
+        domain, role, target = node.get("refdomain"), node.get("reftype"), node.get("reftarget", "")
+        if domain == "std" and role in LABEL_ROLES:
+            targets.add(("ref", target.lower()))
+        elif domain == "std" and role == "doc":
+            targets.add(("doc", docname_join(node.get("refdoc", docname), target)))
+        elif role == "myst" and domain == "doc":  # [text](page.md): MyST names the page
+            targets.add(("doc", target))
+        elif role == "myst" and domain is None and target.endswith(suffixes):
+            # MyST found no such file when it read the page; it will if one is added.
+            path = target.removesuffix(next(suffix for suffix in suffixes if target.endswith(suffix)))
+            targets.add(("path", docname_join(docname, path)))
+        elif role == "myst" and domain is None:  # [text](#label)
+            targets.add(("ref", target.lower()))
     return sorted(targets)
 
 
@@ -93,6 +102,17 @@ def outdated_list_pages(app, env) -> list[str]:
         return []
     domain.data["digest"] = digest
     return domain.list_pages()
+
+
+def reread_pages_linking_to(app, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: pages with a MyST link to a page deleted, or added, since they
+    were read. MyST resolves such a link when it reads the page, so writing the page again
+    is not enough: it must be read again to link, or to warn, as a clean build does."""
+    moved = {("doc", docname) for docname in removed} | {("path", docname) for docname in added}
+    return sorted(
+        docname for docname, targets in env.get_domain("chron").data["xrefs"].items()
+        if docname not in removed and moved.intersection(targets)
+    )
 
 
 def remove_pages_of_removed_documents(app, env, added, changed, removed) -> list[str]:
