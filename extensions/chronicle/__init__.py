@@ -7,24 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import export, nodes
+from . import export, nodes, outdated
 from .domain import ChronicleDomain
 from .transforms import ChronicleListsTransform
 
 __version__ = "0.1.0"
 
 STATIC = Path(__file__).parent / "static"
-
-
-def outdated_list_pages(app, env) -> list[str]:
-    """``env-get-updated``: rewrite every list page when any record has changed."""
-    domain = env.get_domain("chron")
-    digest = domain.records_digest()
-    if digest == domain.data["digest"]:
-        return []
-    domain.data["digest"] = digest
-    return domain.list_pages()
-
 
 
 def add_html_assets(app) -> None:
@@ -61,7 +50,10 @@ def setup(app):
     app.connect("builder-inited", add_html_assets)
     app.connect("doctree-read", note_timeline_page)
     app.connect("html-page-context", add_timeline_assets)
-    app.connect("env-get-updated", outdated_list_pages)
+    app.connect("env-get-updated", outdated.outdated_list_pages)
+    app.connect("env-get-updated", outdated.outdated_by_references)
+    app.connect("env-get-outdated", outdated.reread_pages_linking_to)
+    app.connect("env-get-outdated", outdated.remove_pages_of_removed_documents)
     app.connect("build-finished", export.write_exports)
     return {
         "version": __version__,

@@ -3,6 +3,11 @@
 Each record carries its date bounds and precision, places, and its sources both as bib
 keys and as the URLs the bibliography gives, so a researcher can use the data without
 the site. Output is sorted and formatted deterministically: two builds give the same bytes.
+
+Titles, labels and places are the text the pages show, in the build's language: where
+Sphinx sets quotes and dashes typographically ("smart quotes"), so do the exports, and a
+title copied from the data is found on the site. Records a builder leaves out (``{only}``)
+are left out of its exports too.
 """
 
 from __future__ import annotations
@@ -64,7 +69,7 @@ def events_data(domain, builder, urls) -> list[dict]:
             "sources": _sources(event.sources, urls),
             "page": _page(builder, event),
         }
-        for event in domain.sorted_events()
+        for event in domain.sorted_events(builder.tags)
     ]
 
 
@@ -83,7 +88,7 @@ def reported_data(domain, builder, urls) -> list[dict]:
             "sources": _sources(record.sources, urls),
             "page": _page(builder, record),
         }
-        for record in domain.reported
+        for record in domain.reported_for(builder.tags)
     ]
 
 
@@ -96,7 +101,7 @@ def convoys_csv(domain, builder, urls) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, lineterminator="\n")
     writer.writeheader()
-    for convoy in domain.sorted_convoys():
+    for convoy in domain.sorted_convoys(builder.tags):
         row = {"number": convoy.number, "from": convoy.origin, "to": convoy.destination}
         for field in ("departed", "arrived"):
             date = getattr(convoy, field)

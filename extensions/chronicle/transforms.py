@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from . import render
 from .dates import babel_locale
 from .nodes import chronicle_placeholder, convoy_table_placeholder, timeline_placeholder
+
+logger = logging.getLogger(__name__)
 
 
 def uses_timeline_markup(builder) -> bool:
@@ -58,12 +61,13 @@ class ChronicleListsTransform(SphinxPostTransform):
                         reported_citations[holder["chron_field"]] = list(holder.children)
                         holder.children = []
                 replacement = [render.convoy_table(
-                    domain.sorted_convoys(), reported, reported_citations, builder, docname, locale, cite,
-                    self.config.chron_approximate_tolerance, domain.reported,
+                    domain.sorted_convoys(builder.tags), reported, reported_citations, builder,
+                    docname, locale, cite, self.config.chron_approximate_tolerance,
+                    domain.reported_for(builder.tags),
                 )]
             else:
                 replacement = render.discrepancies_table(
-                    domain.reported, builder, docname, locale, cite, self.source_kind,
+                    domain.reported_for(builder.tags), builder, docname, locale, cite, self.source_kind,
                 )
             placeholder.replace_self(replacement)
 
@@ -78,15 +82,7 @@ class ChronicleListsTransform(SphinxPostTransform):
         return kind_label(code)
 
     def timeline(self, placeholder, domain, builder, docname, locale, cite) -> list[nodes.Node]:
-        events = domain.sorted_events()
-        tags = set(placeholder["tags"])
-        if tags:
-            events = [event for event in events if tags & set(event.tags)]
-        # An event belongs to the range if any part of its date falls within it.
-        if placeholder["start"]:
-            events = [event for event in events if event.date.upper.isoformat() >= placeholder["start"]]
-        if placeholder["end"]:
-            events = [event for event in events if event.date.lower.isoformat() <= placeholder["end"]]
+        events = self.selected_events(placeholder, domain.sorted_events(builder.tags))
         if placeholder["reversed"]:
             events = list(reversed(events))
         frame = nodes.container(classes=["chron-timeline"])
@@ -104,3 +100,30 @@ class ChronicleListsTransform(SphinxPostTransform):
         if builder.format == "html" and not builder.name.startswith("epub"):
             result.append(render.data_links(builder, docname))
         return result
+
+    @staticmethod
+    def selected_events(placeholder, events: list) -> list:
+        """The events the timeline's filters select; a filter that selects none is warned of."""
+        tags = set(placeholder["tags"])
+        if tags:
+            unknown = sorted(tags - {tag for event in events for tag in event.tags})
+            for tag in unknown:
+                logger.warning("chron:timeline: no event has the tag %r", tag, location=placeholder,
+                               type="chronicle", subtype="timeline")
+            events = [event for event in events if tags & set(event.tags)]
+            if unknown and not events:
+                return events
+        start, end = placeholder["start"], placeholder["end"]
+        if start and end and start > end:
+            return []  # the directive has warned of it
+        # An event belongs to the range if any part of its date falls within it.
+        if start:
+            events = [event for event in events if event.date.upper.isoformat() >= start]
+        if end:
+            events = [event for event in events if event.date.lower.isoformat() <= end]
+        if not events and (tags or start or end):
+            filters = [f":{name}: {placeholder['written'][name]}" for name in ("tags", "from", "to")
+                       if placeholder["written"].get(name)]
+            logger.warning("chron:timeline: no event falls within this timeline's filters (%s); it is empty",
+                           ", ".join(filters), location=placeholder, type="chronicle", subtype="timeline")
+        return events

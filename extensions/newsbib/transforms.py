@@ -10,9 +10,33 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
+from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.domain import get_docnames
+from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 _ = get_translation("newsbib")
+
+
+class FreshBibliographyEntries(SphinxPostTransform):
+    """Give sphinxcontrib-bibtex empty entry nodes each time it fills a bibliography.
+
+    It fills the nodes it keeps in the environment, not copies: an app that writes the
+    page twice (a second build in the same process, or one that pickles the environment
+    after writing it) would show each entry, and its "Cited in" line, twice.
+    """
+
+    # Just before sphinxcontrib-bibtex fills the bibliography (5).
+    default_priority = 4
+
+    def run(self, **kwargs) -> None:
+        domain = self.env.get_domain("cite")
+        for node in self.document.findall(bibliography_node):
+            key = BibliographyKey(docname=node["docname"], id_=node["ids"][0])
+            entries = domain.bibliographies[key].citation_nodes
+            for cited, entry in entries.items():
+                fresh = entry.copy()  # the attributes, without the children
+                fresh.attributes.pop("backrefs", None)
+                entries[cited] = fresh
 
 
 class CitationBacklinks(SphinxPostTransform):
