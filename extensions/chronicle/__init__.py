@@ -30,8 +30,10 @@ def note_timeline_page(app, doctree) -> None:
 def add_timeline_assets(app, pagename, templatename, context, doctree) -> None:
     """The timeline's styles and filter script, on the pages that hold a timeline only."""
     if app.env.metadata.get(pagename, {}).get("timeline") and not app.builder.name.startswith("epub"):
-        app.add_css_file("chronicle-timeline.css")
-        app.add_js_file("chronicle-timeline.js", loading_method="defer")
+        # The builder's own lists, which it resets for every page; app.add_css_file would also
+        # register the file for every page of a later build in the same process.
+        app.builder.add_css_file("chronicle-timeline.css")
+        app.builder.add_js_file("chronicle-timeline.js", defer="defer")
 
 
 def setup(app):
