@@ -10,6 +10,8 @@ edition (``docs/_editions/<version>/``) to the next.
 
 from pathlib import Path
 
+import chronicle
+
 from .context import add_footer_context, keep_catalogs_unversioned, set_edition
 from .directives import EditionChangesDirective
 
@@ -25,6 +27,8 @@ def setup(app):
     app.add_config_value("editions_version", "", "env", types=(str,))
     app.add_config_value("editions_date", "", "env", types=(str,))
     app.add_message_catalog("editions", str(Path(__file__).parent / "locales"))
+    # Dates and counts in the change log are said as chronicle says them, in its words.
+    app.add_message_catalog("chronicle", str(Path(chronicle.__file__).parent / "locales"))
     app.connect("config-inited", set_edition, priority=400)
     app.connect("builder-inited", keep_catalogs_unversioned)
     app.connect("html-page-context", add_footer_context)

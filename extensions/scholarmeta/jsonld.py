@@ -51,7 +51,6 @@ def source_node(key: str, entry) -> dict:
     fields = {name.lower(): _plain(value) for name, value in entry.fields.items()}
     node: dict = {
         "@type": "NewsArticle" if entry.type == "article" else "CreativeWork",
-        "@id": f"#source-{key}",
         "name": fields.get("title", key),
     }
     if "journal" in fields:
