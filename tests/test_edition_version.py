@@ -101,6 +101,15 @@ def test_source_date_epoch_and_edition_version_are_respected(repo):
     assert (edition.version, edition.date) == ("2027.01", dt.date(2024, 5, 1))
 
 
+@pytest.mark.sphinx("html", testroot="editions")
+def test_templates_get_the_edition_in_html_context(clean_env, app):
+    # The test root is copied outside git: its edition is the last one it records.
+    assert {name: app.config.html_context[name]
+            for name in ("edition_version", "edition_date", "edition_commit")} == {
+        "edition_version": "2026.02", "edition_date": "2026-02-10", "edition_commit": ""}
+    assert app.config.version == "2026.02"
+
+
 # -- the real site -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -120,7 +129,8 @@ def test_every_page_names_the_edition_in_its_footer(site_html, site_html_es, thi
         assert footer["data-edition-date"] == this_edition.date.isoformat()
         assert footer["data-edition-commit"] == this_edition.commit
         assert f"{words} {this_edition.version}," in footer.get_text()
-        assert footer.find("a")["href"] == "changes.html"
+        # The link to "What changed" (on that page itself, to its top).
+        assert footer.find("a")["href"] == ("#" if page == "changes" else "changes.html")
 
 
 @pytest.mark.site

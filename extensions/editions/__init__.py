@@ -2,7 +2,7 @@
 
 A release is a git tag ``vYYYY.MM``; :mod:`editions.edition` reads the version and date
 (``git describe``, ``SOURCE_DATE_EPOCH``) and this extension passes them to Sphinx's
-``version``/``release``, to ``html_context`` (``edition_version``, ``edition_date``,
+``version`` (the ePub's metadata reads it), to ``html_context`` (``edition_version``, ``edition_date``,
 ``edition_commit``), to the footer (template ``edition.html``) and to the PDF's title page.
 The directive ``edition-changes`` writes what changed in the facts from each recorded
 edition (``docs/_editions/<version>/``) to the next.

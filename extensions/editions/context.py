@@ -1,4 +1,4 @@
-"""The edition in the configuration (``version``, ``release``, ``html_context``) and the footer."""
+"""The edition in the configuration (``version``, ``html_context``) and the footer."""
 
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ def set_edition(app, config) -> None:
     """``config-inited``: find the edition once, and give it to everything that shows it.
 
     Runs before the other extensions' ``config-inited`` handlers, so pdfedition finds the
-    version in ``release`` and the date in ``editions_date``.
+    version in ``version`` and the date in ``editions_date``. ``release`` stays as conf.py
+    has it: Sphinx prints it in the PDF's running heads, which name the work, not the edition.
     """
     srcdir = Path(app.srcdir)
     edition = current_edition(srcdir, srcdir / config.editions_dir)
     config.editions_version = edition.version
     config.editions_date = edition.date.isoformat()
-    config.version = config.release = edition.version
+    config.version = edition.version
     config.html_context = {
         **config.html_context,
         "edition_version": edition.version,
@@ -45,7 +46,7 @@ def keep_catalogs_unversioned(app) -> None:
     """``builder-inited``: the message catalogs' headers name the project's version; the
     edition changes with every commit, and the committed catalogs must not."""
     if app.builder.name == "gettext":
-        app.config.version = app.config.release = ""
+        app.config.version = ""
 
 
 def add_footer_context(app, pagename, templatename, context, doctree) -> None:

@@ -19,6 +19,7 @@ builder assembles from all pages:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from docutils import nodes
 from sphinx import addnodes
@@ -53,13 +54,18 @@ def pdf_for_language(app, config) -> None:
     # same commit gives the same date), written in the build language.
     if not config.today_fmt:
         config.today_fmt = words["date"]
-    # The edition (the editions extension fills `release` and `editions_date` from git):
-    # its date is the title page's, its version is printed under it and in the metadata.
+    # The edition (the editions extension fills `version` and `editions_date` from git): its
+    # date is the title page's, its version is printed under it and in the metadata. Both are
+    # kept to the characters a version and an ISO date have, so they need no LaTeX escaping.
     edition_date = getattr(config, "editions_date", "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition_date or ""):
+        edition_date = ""
     if edition_date and not config.today:
-        config.today = format_date(config.today_fmt, date=dt.date.fromisoformat(edition_date),
-                                   language=language)
-    edition = words["edition"].format(version=config.release) if config.release else ""
+        config.today = format_date(
+            config.today_fmt, date=dt.datetime.combine(dt.date.fromisoformat(edition_date), dt.time()),
+            language=language)
+    version = re.sub(r"[^0-9A-Za-z.+]", "", config.version or "")
+    edition = words["edition"].format(version=version) if version else ""
     # The escape tables are filled by texescape.init(), which the LaTeX builder calls only
     # later, when it starts; without it escape() returns its text unchanged and an author
     # such as "Smith & Jones_Lab 100%" stops xelatex.
@@ -74,8 +80,8 @@ def pdf_for_language(app, config) -> None:
             # The PDF's own metadata, in the build language.
             "\\hypersetup{pdfauthor={%s}, pdfsubject={%s}, pdfkeywords={%s}, pdflang={%s}}"
             % (author, subtitle, escape(words["keywords"]), language),
-            "\\hypersetup{pdfinfo={Edition={%s}, EditionDate={%s}}}"
-            % (escape(config.release), escape(edition_date)) if config.release else "",
+            "\\hypersetup{pdfinfo={Edition={%s}, EditionDate={%s}}}" % (version, edition_date)
+            if version else "",
             "\\makeatletter",
             "\\newcommand{\\qalamountitle}{\\@title}",
             "\\newcommand{\\qalamoundate}{\\@date}",

@@ -119,8 +119,8 @@ def page_graph(app, pagename: str, context: dict) -> list[dict]:
     }
     if base:
         article["url"] = page_url
-    if config.release:
-        article["version"] = config.release
+    if config.version:
+        article["version"] = config.version
     if context.get("edition_date"):
         article["datePublished"] = context["edition_date"]
     citations = [source_node(key, entries[key]) for key in cited_keys(env, pagename)
@@ -154,8 +154,8 @@ def dataset_node(app, chron, title: str, to_root: str, base: str) -> dict:
         "inLanguage": config.language or "en",
         "spatialCoverage": {"@type": "Place", "name": "Eastern Qalamoun, Syria"},
     }
-    if config.release:
-        node["version"] = config.release
+    if config.version:
+        node["version"] = config.version
     if events:
         lower = min(event.date.lower for event in events)
         upper = max(event.date.upper for event in events)
