@@ -90,3 +90,23 @@ def test_an_unreadable_export_is_a_warning_at_the_directive(tmp_path, make_app):
     warnings = app.warning.getvalue()
     assert "index.md:3: WARNING: edition-changes:" in warnings
     assert "reported.json" in warnings and "[editions.data]" in warnings
+
+
+def test_a_newly_recorded_edition_appears_on_the_next_incremental_build(tmp_path, make_app,
+                                                                       monkeypatch):
+    # As in nox -s release: the version and date are fixed, so the configuration is the same
+    # for both builds and only the new edition's folder tells that the page is out of date.
+    monkeypatch.setenv("EDITION_VERSION", "2026.03")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1772668800")
+    source = tmp_path / "root"
+    shutil.copytree(ROOT, source)
+    app = make_app("html", srcdir=source)
+    app.build()
+    shutil.copytree(source / "_editions" / "2026.02", source / "_editions" / "2026.03")
+    (source / "_editions" / "2026.03" / "edition.json").write_text(
+        '{"version": "2026.03", "date": "2026-03-05"}', encoding="utf-8")
+    again = make_app("html", srcdir=source)
+    again.build()
+    _soup, text = page_text(again)
+    assert "Edition 2026.03, 5 March 2026" in text
+    assert "No fact changed since edition 2026.02." in text

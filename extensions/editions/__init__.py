@@ -12,6 +12,7 @@ from pathlib import Path
 
 import chronicle
 
+from .collector import EditionsCollector
 from .context import add_footer_context, keep_catalogs_unversioned, set_edition
 from .directives import EditionChangesDirective
 
@@ -33,4 +34,5 @@ def setup(app):
     app.connect("builder-inited", keep_catalogs_unversioned)
     app.connect("html-page-context", add_footer_context)
     app.add_directive("edition-changes", EditionChangesDirective)
+    app.add_env_collector(EditionsCollector)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,6 +16,7 @@ from chronicle.counts import Count
 from chronicle.dates import DateError, babel_locale, format_event_date, parse_date
 
 from .changes import EXPORTS, Change, EditionData, EditionDataError, compare, load_edition
+from .collector import MARKER
 from .edition import recorded_editions
 
 _ = get_translation("editions")
@@ -56,6 +57,8 @@ class EditionChangesDirective(SphinxDirective):
                        subtype="data")
 
     def run(self) -> list[nodes.Node]:
+        # So the page is read again when an edition is recorded (collector.py).
+        self.state.document[MARKER] = True
         folder = Path(self.env.srcdir, self.config.editions_dir)
         editions = recorded_editions(folder)
         if not editions:
