@@ -1,6 +1,9 @@
 """Sessions for building, checking and testing the site: ``nox -l`` lists them."""
 
+import datetime as dt
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 import nox
@@ -16,7 +19,8 @@ STRICT = ["-n", "-W", "--keep-going"]
 LANGUAGES = ["en", "es"]
 TRANSLATIONS = [language for language in LANGUAGES if language != "en"]
 #: Our extensions whose output strings go through ``get_translation(<name>)``.
-CATALOG_DOMAINS = ["chronicle", "infobox", "newsbib", "opmap", "scholarmeta", "sitechrome"]
+CATALOG_DOMAINS = ["chronicle", "editions", "infobox", "newsbib", "opmap", "scholarmeta",
+                   "sitechrome"]
 
 
 def install(session: nox.Session, *extras: str) -> None:
@@ -206,4 +210,49 @@ def serve(session: nox.Session) -> None:
         "--ignore", "*/_build/*", "--ignore", "*/.nox/*", "--ignore", "*.mo",
         "--watch", str(ROOT / "extensions"), "--watch", str(ROOT / "references.bib"),
         str(DOCS), str(BUILD / "serve" / language), *arguments,
+    )
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """Make an edition: ``nox -s release`` (this month, 2026.12) or ``nox -s release -- 2027.01``.
+
+    Checks that the working tree is clean, builds the site with the new version, records the
+    edition's data exports in docs/_editions/<version>/ and its version and date in
+    CITATION.cff and .zenodo.json, builds everything again (HTML, PDF, ePub when there is a
+    session for it) so "What changed" lists the new edition, and prints the commands that
+    commit and tag it. It does not commit, tag or push.
+    """
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout
+    if status.strip():
+        session.error(f"the working tree has changes; commit or stash them first:\n{status}")
+    now = time.time()
+    version = (session.posargs[0] if session.posargs
+               else dt.datetime.fromtimestamp(now, dt.timezone.utc).strftime("%Y.%m"))
+    version = version.removeprefix("v")
+    tags = subprocess.run(["git", "tag", "--list", f"v{version}"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout
+    if tags.strip():
+        session.error(f"v{version} is already tagged; name the next edition: "
+                      f"nox -s release -- {version}.1")
+    # The edition's version and date while its tag does not exist yet (editions.edition).
+    session.env["EDITION_VERSION"] = version
+    session.env.setdefault("SOURCE_DATE_EPOCH", str(int(now)))
+    date = dt.datetime.fromtimestamp(int(session.env["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
+    docs(session)
+    session.run("python", "-m", "editions.release", "record", "--version", version,
+                "--date", date.isoformat(), "--html", str(BUILD / "html"), "--root", str(ROOT),
+                "--languages", ",".join(LANGUAGES))
+    # Again, now that the change log has this edition; then the PDFs (and ePubs) with it.
+    docs(session)
+    pdf(session)
+    if "epub" in globals():
+        globals()["epub"](session)
+    session.log(
+        f"Edition {version} ({date.isoformat()}) is built in {BUILD / 'html'}. To publish it:\n"
+        f"  git add docs/_editions/{version} CITATION.cff .zenodo.json\n"
+        f"  git commit -m 'Edition {version}'\n"
+        f"  git tag -a v{version} -m 'Edition {version} ({date.isoformat()})'\n"
+        f"  git push origin HEAD v{version}"
     )

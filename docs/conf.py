@@ -27,6 +27,8 @@ extensions = [
     "sitechecks",  # only registers sitechecks_uncited, read by nox -s citecheck
     "sphinx_last_updated_by_git",
     "catalogcheck",  # a Spanish build warns at each untranslated or fuzzy catalog message
+    "editions",  # the edition (git tag vYYYY.MM) on every page and the PDF; "What changed"
+    "scholarmeta.jsonld",  # schema.org JSON-LD in every page: Article, Event, Dataset
 ]
 
 root_doc = "index"
@@ -34,6 +36,11 @@ root_doc = "index"
 # es/); nox -s docs copies it, Sphinx must not read it.
 exclude_patterns = ["_build", "_root", "locales", "Thumbs.db", ".DS_Store"]
 nitpicky = True
+
+# -- Editions (nox -s release; extensions/editions) ----------------------------
+# The version and date come from the git tag (vYYYY.MM) through the editions extension;
+# each edition's data is kept in _editions/<version>/ for the change log ("What changed").
+exclude_patterns.append("_editions")
 
 # -- Translations (nox -s translations; see docs/locales/README.md) ----------
 # Each language is a separate build: sphinx-build -D language=es ... html/es/.
@@ -103,6 +110,18 @@ html_theme_options = {
     # source" button would serve English. Repository buttons appear only when the build is
     # told where the repository lives (never guess an address).
     "top_of_page_buttons": [],
+    "path_to_docs": "docs",
+    "repository_branch": "main",
+    "use_download_button": True,
+    "use_fullscreen_button": True,
+    # Every asset is served from the site itself: no analytics, no outside icons or fonts.
+    "analytics": {},
+    "icon_links": [],
+    "navigation_with_keys": False,
+    # "Cite this page" (scholarmeta) under every page's text.
+    "article_footer_items": ["cite-this-page.html"],
+    # The edition (editions) beside the author and licence at the foot of every page.
+    "footer_content_items": ["author.html", "copyright.html", "edition.html", "extra-footer.html"],
 }
 html_copy_source = False
 html_show_sourcelink = False
@@ -128,6 +147,8 @@ sitechrome_languages = [("en", "English"), ("es", "Español")]
 sitechrome_pdf = "../pdf/qalamoun-{language}.pdf"
 sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json"]
 sitechrome_licence = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
+sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json",
+                   "_data/bibliography.csl.json", "_data/events-acled.csv"]
 # MathJax would load from a CDN; the site has no maths, and pointing it at a local path
 # keeps a stray formula from adding an outside request.
 mathjax_path = "mathjax/unavailable.js"
@@ -197,6 +218,7 @@ pdf_words = {
         "4.0 International licence (CC\u00a0BY-SA\u00a04.0).",
         "keywords": "Syria, Eastern Qalamoun, Dumayr, evacuation, 2018",
         "date": "%-d %B %Y",
+        "edition": "Edition {version}",
     },
     "es": {
         "subtitle": "Una historia documentada de la ofensiva y la evacuación",
@@ -204,6 +226,7 @@ pdf_words = {
         "Atribución-CompartirIgual 4.0 Internacional (CC\u00a0BY-SA\u00a04.0).",
         "keywords": "Siria, Qalamoun oriental, Dumayr, evacuación, 2018",
         "date": "%-d de %B de %Y",
+        "edition": "Edición {version}",
     },
 }
 

@@ -18,10 +18,14 @@ builder assembles from all pages:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import texescape
+from sphinx.util.i18n import format_date
 
 __version__ = "0.1.0"
 
@@ -32,6 +36,7 @@ DEFAULT_WORDS = {
     "licence": "CC BY-SA 4.0",
     "keywords": "",
     "date": "%-d %B %Y",
+    "edition": "Edition {version}",
 }
 
 
@@ -49,6 +54,18 @@ def pdf_for_language(app, config) -> None:
     # same commit gives the same date), written in the build language.
     if not config.today_fmt:
         config.today_fmt = words["date"]
+    # The edition (the editions extension fills `version` and `editions_date` from git): its
+    # date is the title page's, its version is printed under it and in the metadata. Both are
+    # kept to the characters a version and an ISO date have, so they need no LaTeX escaping.
+    edition_date = getattr(config, "editions_date", "")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", edition_date or ""):
+        edition_date = ""
+    if edition_date and not config.today:
+        config.today = format_date(
+            config.today_fmt, date=dt.datetime.combine(dt.date.fromisoformat(edition_date), dt.time()),
+            language=language)
+    version = re.sub(r"[^0-9A-Za-z.+]", "", config.version or "")
+    edition = words["edition"].format(version=version) if version else ""
     # The escape tables are filled by texescape.init(), which the LaTeX builder calls only
     # later, when it starts; without it escape() returns its text unchanged and an author
     # such as "Smith & Jones_Lab 100%" stops xelatex.
@@ -63,6 +80,8 @@ def pdf_for_language(app, config) -> None:
             # The PDF's own metadata, in the build language.
             "\\hypersetup{pdfauthor={%s}, pdfsubject={%s}, pdfkeywords={%s}, pdflang={%s}}"
             % (author, subtitle, escape(words["keywords"]), language),
+            "\\hypersetup{pdfinfo={Edition={%s}, EditionDate={%s}}}" % (version, edition_date)
+            if version else "",
             "\\makeatletter",
             "\\newcommand{\\qalamountitle}{\\@title}",
             "\\newcommand{\\qalamoundate}{\\@date}",
@@ -76,7 +95,8 @@ def pdf_for_language(app, config) -> None:
             "{\\sffamily\\bfseries\\Huge \\qalamountitle\\par}\\vspace{1.5em}",
             "{\\Large\\itshape %s\\par}\\vfill" % subtitle,
             "{\\Large %s\\par}\\vspace{1em}" % author,
-            "{\\large \\qalamoundate\\par}\\vfill",
+            "{\\large \\qalamoundate\\par}%s\\vfill"
+            % ("\\vspace{0.5em}{\\normalsize %s\\par}" % escape(edition) if edition else ""),
             "\\parbox{0.8\\textwidth}{\\centering\\small %s\\\\[0.5ex]\\url{%s}\\par}"
             % (escape(words["licence"]), LICENCE_URL),
             "\\end{titlepage}",
