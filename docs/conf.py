@@ -110,18 +110,6 @@ html_theme_options = {
     # source" button would serve English. Repository buttons appear only when the build is
     # told where the repository lives (never guess an address).
     "top_of_page_buttons": [],
-    "path_to_docs": "docs",
-    "repository_branch": "main",
-    "use_download_button": True,
-    "use_fullscreen_button": True,
-    # Every asset is served from the site itself: no analytics, no outside icons or fonts.
-    "analytics": {},
-    "icon_links": [],
-    "navigation_with_keys": False,
-    # "Cite this page" (scholarmeta) under every page's text.
-    "article_footer_items": ["cite-this-page.html"],
-    # The edition (editions) beside the author and licence at the foot of every page.
-    "footer_content_items": ["author.html", "copyright.html", "edition.html", "extra-footer.html"],
 }
 html_copy_source = False
 html_show_sourcelink = False
@@ -145,7 +133,6 @@ html_last_updated_fmt = "%-d %B %Y"
 # Sidebar: the same page in each language, and the PDF and data downloads (sitechrome).
 sitechrome_languages = [("en", "English"), ("es", "Español")]
 sitechrome_pdf = "../pdf/qalamoun-{language}.pdf"
-sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json"]
 sitechrome_licence = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
 sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json",
                    "_data/bibliography.csl.json", "_data/events-acled.csv"]
