@@ -16,7 +16,8 @@ STRICT = ["-n", "-W", "--keep-going"]
 LANGUAGES = ["en", "es"]
 TRANSLATIONS = [language for language in LANGUAGES if language != "en"]
 #: Our extensions whose output strings go through ``get_translation(<name>)``.
-CATALOG_DOMAINS = ["chronicle", "infobox", "newsbib", "opmap", "scholarmeta", "sitechrome"]
+CATALOG_DOMAINS = ["chronicle", "infobox", "newsbib", "opmap", "pdfedition", "scholarmeta",
+                   "sitechrome"]
 
 
 def install(session: nox.Session, *extras: str) -> None:
