@@ -132,12 +132,19 @@ def test_title_page(language, pages_text):
     assert "Qalamoun" in title_page
 
 
+#: The author line of each edition (docs/conf.py: site_authors).
+AUTHORS = {"en": "The Eastern Qalamoun history contributors",
+           "es": "los colaboradores de la historia de Qalamoun oriental"}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_metadata(language, readers):
+def test_metadata(language, readers, pages_text):
     reader = readers[language]
     info = reader.metadata
     assert "Qalamoun" in (info.title or "")
-    assert info.author == "The Eastern Qalamoun history contributors"
+    # The Spanish edition names its authors in Spanish, in the metadata and on the title page.
+    assert info.author == AUTHORS[language]
+    assert AUTHORS[language] in normalise(pages_text[language][0])
     assert info.subject, "the PDF has no subject"
     assert reader.trailer["/Root"].get("/Lang") == language
 

@@ -93,13 +93,10 @@ def epub_for_language(app, config) -> None:
     config.epub_copyright = config.copyright
     config.epub_language = language
     config.epub_description = words["subtitle"] or config.project
-    # A stable identifier per language: the site's address when it is known.
-    if config.html_baseurl:
-        config.epub_scheme = "URL"
-        config.epub_identifier = f"{config.html_baseurl.rstrip('/')}/{language}/"
-    else:
-        config.epub_scheme = "URN"
-        config.epub_identifier = f"urn:x-qalamoun:{config.root_doc}:{language}"
+    # A stable identifier per language. Sphinx writes epub_uid (an XML name) where the NCX
+    # table of contents wants the identifier itself, so both are the same XML name.
+    config.epub_uid = config.epub_identifier = f"qalamoun-{language}"
+    config.epub_scheme = "URN"
 
 
 def edition_for_epub(app) -> None:

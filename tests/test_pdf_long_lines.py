@@ -1,0 +1,66 @@
+"""Nothing a page can hold stops xelatex (hardening.md, minor: a 100,000-character title and
+a source cited 2,000 times made lines longer than TeX reads), and an Arabic title is printed
+right to left in an Arabic font with no missing character.
+
+The root tests/roots/test-pdf-long is copied and given a page with 2,000 citations of one
+source under a very long heading; Sphinx's LaTeX builder and latexmk (xelatex) build it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent / "roots" / "test-pdf-long"
+CITATIONS = 2000
+TITLE_WORDS = 12_000  # about 100,000 characters
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> Path:
+    missing = [tool for tool in ("xelatex", "latexmk", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs TeX Live and poppler: {', '.join(missing)} not installed")
+    source = tmp_path_factory.mktemp("long") / "src"
+    shutil.copytree(ROOT, source)
+    title = " ".join(f"word{index}" for index in range(TITLE_WORDS))
+    paragraphs = "\n\n".join(f"Statement {index} {{cite:p}}`cited2000`." for index in range(CITATIONS))
+    (source / "many.md").write_text(f"# Many citations\n\n## {title}\n\n{paragraphs}\n", encoding="utf-8")
+    outdir = source.parent / "latex"
+    build = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "latex", str(source), str(outdir)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    tex = next(outdir.glob("*.tex"))
+    run = subprocess.run(["latexmk", "-pdf", "-dvi-", "-ps-", "-silent", "-interaction=nonstopmode", tex.name],
+                         cwd=outdir, capture_output=True, text=True, timeout=900)
+    log = tex.with_suffix(".log")
+    assert run.returncode == 0, log.read_text(errors="replace")[-3000:] if log.exists() else run.stderr
+    return tex.with_suffix(".pdf")
+
+
+def test_no_source_line_is_longer_than_tex_reads(long_pdf):
+    tex = long_pdf.with_suffix(".tex").read_text(encoding="utf-8")
+    assert max(len(line) for line in tex.splitlines()) <= 4000
+
+
+def test_cited_in_gives_pages_for_two_thousand_citations(long_pdf):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(long_pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    cited = re.search(r"Cited in: Many citations \(pp\. ([\d, \n]+)\)", text)
+    assert cited, "no 'Cited in' line with pages"
+    pages = [int(page) for page in re.findall(r"\d+", cited[1])]
+    # Each page once, in order, however many citations it holds.
+    assert pages == sorted(set(pages)) and len(pages) > 10, pages[:20]
+
+
+def test_arabic_title_is_printed_without_missing_characters(long_pdf):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(long_pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "جيش تحرير الشام يرفض التفاوض مع روسيا بالقلمون الشرقي" in text.replace("\u202b", "").replace("\u202c", "")
+    log = long_pdf.with_suffix(".log").read_text(errors="replace")
+    assert "Missing character" not in log
