@@ -27,7 +27,9 @@ def epubs(tmp_path_factory) -> dict[str, Path]:
     built = {}
     for language in LANGUAGES:
         outdir = tmp_path_factory.mktemp(f"epub-{language}") / "epub"
-        sphinx_build("epub", outdir, "-D", f"language={language}")
+        # The doctrees outside the output: the epub builder would try to pack them.
+        sphinx_build("epub", outdir, "-D", f"language={language}",
+                     "-d", str(outdir.parent / "doctrees"))
         built[language] = outdir / f"qalamoun-{language}.epub"
     return built
 

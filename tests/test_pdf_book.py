@@ -102,6 +102,13 @@ def test_a_record_heading_never_ends_a_page(language, pages):
             assert not heading.match(line), f"page {number} ends with a record's heading: {line}"
 
 
+def bibliography(text: str) -> str:
+    """The text from the bibliography's first entry on (before the first "Cited in")."""
+    first = re.search(r"(?:Cited in|Citado en):", text)
+    assert first, "no 'Cited in' in the PDF"
+    return text[text.rindex("[1] ", 0, first.start()):]
+
+
 def cited_in(text: str, number: int) -> str:
     """The "Cited in" line of the bibliography entry [number]."""
     match = re.search(rf"\[{number}\] .*?(?:Cited in|Citado en): (?P<pages>.*?)(?= \[{number + 1}\] |$)", text)
@@ -113,11 +120,12 @@ def cited_in(text: str, number: int) -> str:
 def test_back_links_give_the_pages_that_cite(language, text, printed_pages):
     """"Cited in" lists page numbers (each page once), and the entry's number is printed on
     each of those pages."""
-    entries = {int(number) for number in re.findall(r"\[(\d+)\] “", text[language])}
-    assert len(entries) > 50
+    entries = bibliography(text[language])
+    numbers = {int(number) for number in re.findall(r"\[(\d+)\] ", entries)}
+    assert len(numbers) > 50
     checked = 0
-    for number in sorted(entries)[:30]:
-        line = cited_in(text[language], number)
+    for number in sorted(numbers)[:30]:
+        line = cited_in(entries, number)
         groups = re.findall(r"\((?:p|pp|pág|págs)\. ([\d, ]+)\)", line)
         assert groups, f"[{number}] Cited in: {line[:200]}"
         for group in groups:
@@ -137,8 +145,10 @@ def test_cross_references_give_pages(language, text, printed_pages):
     found = re.findall(rf"{link} \((?:p|pág)\. (\d+)\)", text[language], flags=re.IGNORECASE)
     assert found, f"no page after '{link}'"
     title = {"en": "Where the sources disagree", "es": "Dónde discrepan las fuentes"}[language]
-    for page in set(found):
-        assert title in printed_pages[language][page], f"{title} does not begin on page {page}"
+    chapter = re.compile(rf"(?:CHAPTER|CAPÍTULO) \d+ {title}", flags=re.IGNORECASE)
+    starts = [page for page in set(found) if chapter.search(printed_pages[language][page])]
+    # The link to the page itself (others go to its sections, on later pages).
+    assert starts, f"no reference to '{link}' gives the page where {title} begins: {sorted(set(found))}"
 
 
 FRONT = {"en": ("How to read this book", "How to read this site"),
@@ -192,8 +202,12 @@ def test_arabic_and_cyrillic_titles_are_printed(language, pages, site_pdf):
     cyrillic = bib_titles("[\u0400-\u04ff]")
     assert arabic and cyrillic
     assert "جيش تحرير الشام يرفض التفاوض مع روسيا بالقلمون الشرقي" in printed
-    missing_arabic = [title for title in arabic if normalise(title) not in printed]
-    assert len(missing_arabic) <= len(arabic) // 5, missing_arabic[:3]
+    # pdftotext moves the punctuation next to a right-to-left run; compare the words.
+    words = " ".join(re.findall("[\u0600-\u064a\u0671-\u06ff]+", re.sub("[\u064b-\u0670]", "", printed)))
+    missing_arabic = [title for title in arabic
+                      if " ".join(re.findall("[\u0600-\u064a\u0671-\u06ff]+", re.sub("[\u064b-\u0670]", "", title)))
+                      not in words]
+    assert not missing_arabic, missing_arabic[:3]
     assert all(normalise(title) in printed for title in cyrillic), cyrillic
     log = site_pdf[language].with_suffix(".log").read_text(errors="replace")
     assert "Missing character" not in log

@@ -90,8 +90,9 @@ class CrossReferencePages(SphinxPostTransform):
     default_priority = 901
     formats = ("latex",)
     #: Links that already are page numbers, or that need none: citations (numbered entries),
-    #: the table of contents, headings and captions.
-    SKIP_CLASSES = {"bibtex-citation", "citation-backlinks", "toctree-wrapper"}
+    #: the table of contents, headings and captions; and the convoy table, whose narrow
+    #: columns a page number would crowd (its convoys and figures are a few pages away).
+    SKIP_CLASSES = {"bibtex-citation", "citation-backlinks", "toctree-wrapper", "chron-convoy-table"}
 
     def run(self, **kwargs) -> None:
         owners = page_owners(self.document, self.config.root_doc)
