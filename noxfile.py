@@ -1,6 +1,7 @@
 """Sessions for building, checking and testing the site: ``nox -l`` lists them."""
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import time
@@ -19,8 +20,8 @@ STRICT = ["-n", "-W", "--keep-going"]
 LANGUAGES = ["en", "es"]
 TRANSLATIONS = [language for language in LANGUAGES if language != "en"]
 #: Our extensions whose output strings go through ``get_translation(<name>)``.
-CATALOG_DOMAINS = ["chronicle", "editions", "infobox", "newsbib", "opmap", "scholarmeta",
-                   "sitechrome"]
+CATALOG_DOMAINS = ["chronicle", "editions", "infobox", "newsbib", "opmap", "pdfedition",
+                   "scholarmeta", "sitechrome"]
 
 
 def install(session: nox.Session, *extras: str) -> None:
@@ -70,6 +71,33 @@ def pdf(session: nox.Session) -> None:
             session.run("latexmk", "-pdf", "-dvi-", "-ps-", "-silent", f"{name}.tex", external=True)
         shutil.copy2(latex / f"{name}.pdf", pdfs / f"{name}.pdf")
         session.log(f"Wrote {pdfs / f'{name}.pdf'}")
+
+
+@nox.session
+def epub(session: nox.Session) -> None:
+    """Build the ePub edition, one per language, into docs/_build/html/epub/qalamoun-<lang>.epub.
+
+    Sphinx's epub builder; ``epubcheck`` (Debian package) checks the result when installed.
+    """
+    install(session)
+    epubs = BUILD / "html" / "epub"
+    epubs.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        out = BUILD / "epub" / language
+        session.run(
+            "sphinx-build", *STRICT, "-b", "epub", "-D", f"language={language}",
+            "-d", str(BUILD / "doctrees-epub" / language), str(DOCS), str(out),
+        )
+        name = f"qalamoun-{language}.epub"
+        shutil.copy2(out / name, epubs / name)
+        session.log(f"Wrote {epubs / name}")
+        checker = shutil.which("epubcheck")
+        if checker:
+            # Debian's epubcheck is an executable jar: run it through java, which works
+            # whether or not the system runs jars directly.
+            jar = os.path.realpath(checker)
+            command = ["java", "-jar", jar] if jar.endswith(".jar") else [checker]
+            session.run(*command, str(epubs / name), external=True)
 
 
 @nox.session

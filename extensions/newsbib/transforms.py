@@ -64,6 +64,7 @@ class CitationBacklinks(SphinxPostTransform):
             for target in ref.targets:
                 refs_by_key.setdefault(target.key, []).append(ref)
         fromdocname = self.env.docname
+        paper = self.builder.format == "latex"
         for citation in citation_nodes:
             refs = refs_by_key.get(entry_keys[citation["ids"][0]], [])
             if not refs:
@@ -80,10 +81,13 @@ class CitationBacklinks(SphinxPostTransform):
                 title = self.env.titles[docname].astext() if docname in self.env.titles else docname
                 para += nodes.inline(text=title + " ")
                 para += nodes.Text("(")
+                # On paper the numbers become the pages they are on (pdfedition); the
+                # group marks which links those are.
+                links = nodes.inline(classes=["citation-backlink-pages"]) if paper else para
                 for number, ref in enumerate(doc_refs, start=1):
                     if number > 1:
-                        para += nodes.Text(", ")
-                    para += make_refnode(
+                        links += nodes.Text(", ")
+                    links += make_refnode(
                         self.builder,
                         fromdocname,
                         docname,
@@ -91,5 +95,7 @@ class CitationBacklinks(SphinxPostTransform):
                         nodes.inline(text=str(number)),
                         title=_("Citation {number} on “{page}”").format(number=number, page=title),
                     )
+                if paper:
+                    para += links
                 para += nodes.Text(")")
             citation += para
