@@ -39,7 +39,7 @@ def set_edition(app, config) -> None:
         config.epub_description = str(_("Edition {version}, {date}")).format(
             version=edition.version, date=edition.date.isoformat())
     if str(TEMPLATES) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES))
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def keep_catalogs_unversioned(app) -> None:
