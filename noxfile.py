@@ -1,6 +1,10 @@
 """Sessions for building, checking and testing the site: ``nox -l`` lists them."""
 
+import datetime as dt
+import os
 import shutil
+import subprocess
+import time
 import tomllib
 from pathlib import Path
 
@@ -22,7 +26,8 @@ CHRONICLE = ROOT / "packages" / "sphinx-chronicle"
 CATALOG_DOMAINS = {
     "chronicle": CHRONICLE / "src" / "chronicle",
     "newsbib": CHRONICLE / "src" / "newsbib",
-    **{name: ROOT / "extensions" / name for name in ("infobox", "opmap", "scholarmeta", "sitechrome")},
+    **{name: ROOT / "extensions" / name
+       for name in ("editions", "infobox", "opmap", "pdfedition", "scholarmeta", "sitechrome")},
 }
 
 
@@ -77,19 +82,49 @@ def pdf(session: nox.Session) -> None:
 
 
 @nox.session
+def epub(session: nox.Session) -> None:
+    """Build the ePub edition, one per language, into docs/_build/html/epub/qalamoun-<lang>.epub.
+
+    Sphinx's epub builder; ``epubcheck`` (Debian package) checks the result when installed.
+    """
+    install(session)
+    epubs = BUILD / "html" / "epub"
+    epubs.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        out = BUILD / "epub" / language
+        session.run(
+            "sphinx-build", *STRICT, "-b", "epub", "-D", f"language={language}",
+            "-d", str(BUILD / "doctrees-epub" / language), str(DOCS), str(out),
+        )
+        name = f"qalamoun-{language}.epub"
+        shutil.copy2(out / name, epubs / name)
+        session.log(f"Wrote {epubs / name}")
+        checker = shutil.which("epubcheck")
+        if checker:
+            # Debian's epubcheck is an executable jar: run it through java, which works
+            # whether or not the system runs jars directly.
+            jar = os.path.realpath(checker)
+            command = ["java", "-jar", jar] if jar.endswith(".jar") else [checker]
+            session.run(*command, str(epubs / name), external=True)
+
+
+@nox.session
 def translations(session: nox.Session) -> None:
     """Refresh the page catalogs docs/locales/<lang>/LC_MESSAGES/*.po from the English pages.
 
-    Then translate every new or fuzzy message (``nox -s tests`` fails on any left).
+    Only a catalog whose messages changed is written, and it keeps its header; a new page
+    gets a new catalog with the project's header. Then translate every new or fuzzy message:
+    ``python3 dev.py docs`` names each one at its line (see docs/locales/README.md).
     """
     install(session)
-    session.install("sphinx-intl")
     pot = BUILD / "gettext"
-    session.run("sphinx-build", *STRICT, "-b", "gettext", str(DOCS), str(pot))
-    for language in TRANSLATIONS:
-        session.run(
-            "sphinx-intl", "update", "-p", str(pot), "-l", language, "-d", str(DOCS / "locales"),
-        )
+    # Fresh templates, so a page that was deleted leaves none behind.
+    shutil.rmtree(pot, ignore_errors=True)
+    session.run("sphinx-build", *STRICT, "-q", "-b", "gettext", str(DOCS), str(pot))
+    session.run(
+        "python", "-m", "catalogcheck.refresh", "pages", str(pot), str(DOCS / "locales"),
+        *(f"--language={language}" for language in TRANSLATIONS),
+    )
 
 
 @nox.session
@@ -97,25 +132,15 @@ def catalogs(session: nox.Session) -> None:
     """Re-extract our extensions' strings, update their .po files and compile the .mo files.
 
     Each extension keeps ``locales/<name>.pot`` and ``locales/<lang>/LC_MESSAGES/<name>.po``
-    and ``.mo``; both ship in the wheel. Translate new or fuzzy messages, then run this
-    session again so the ``.mo`` files match.
+    and ``.mo``; both ship in the wheel. Only files whose messages changed are written.
+    Translate new messages, then run this session again so the ``.mo`` files match.
     """
     install(session)
-    for domain, package in CATALOG_DOMAINS.items():
-        locales = package / "locales"
-        pot = locales / f"{domain}.pot"
-        session.run(
-            "pybabel", "extract", "--no-location", "--sort-output", "--omit-header",
-            "-k", "_", "-k", "__", "-o", str(pot), str(package),
-        )
-        for language in TRANSLATIONS:
-            po = locales / language / "LC_MESSAGES" / f"{domain}.po"
-            command = "update" if po.exists() else "init"
-            session.run(
-                "pybabel", command, "-D", domain, "-i", str(pot), "-d", str(locales),
-                "-l", language, *(["--no-fuzzy-matching"] if command == "update" else []),
-            )
-        session.run("pybabel", "compile", "--statistics", "-D", domain, "-d", str(locales))
+    session.run(
+        "python", "-m", "catalogcheck.refresh", "extensions",
+        *(str(package) for package in CATALOG_DOMAINS.values()),
+        *(f"--language={language}" for language in TRANSLATIONS),
+    )
 
 
 @nox.session
@@ -172,9 +197,10 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark chronicle on generated projects; writes benchmarks/results.json.
+    """Benchmark chronicle on generated projects; writes benchmarks/runs/latest.json.
 
-    Several minutes; ``nox -s bench -- --quick`` for a smoke run (see benchmarks/README.md).
+    Several minutes; ``-- --quick`` for a smoke run, ``-- --save`` to replace the committed
+    figures in benchmarks/results.json (see benchmarks/README.md).
     """
     install(session)
     session.run("python", str(ROOT / "benchmarks" / "bench.py"), *session.posargs)
@@ -235,15 +261,69 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Preview the site at http://127.0.0.1:8000, rebuilt on every save."""
+    """Preview the site at http://127.0.0.1:8000, rebuilt on every save.
+
+    ``python3 dev.py serve -- es`` previews the Spanish site instead: a saved catalog
+    (docs/locales/es/LC_MESSAGES/*.po) rebuilds it too. Further arguments go to
+    sphinx-autobuild (``-- es --port 8001``).
+    """
+    arguments = list(session.posargs)
+    language = arguments.pop(0) if arguments and arguments[0] in LANGUAGES else "en"
     install(session)
     session.install("sphinx-autobuild>=2024.4")
     session.run(
-        "sphinx-autobuild", *STRICT, "--host", "127.0.0.1", "--port", "8000",
-        # Build output and nox's environments change during a build: watching them would
-        # rebuild forever. The extensions and the bibliography are outside docs/.
-        "--ignore", "*/_build/*", "--ignore", "*/.nox/*",
+        "sphinx-autobuild", *STRICT, "-D", f"language={language}",
+        "--host", "127.0.0.1", "--port", "8000",
+        # Build output and nox's environments change during a build, and Sphinx compiles the
+        # page catalogs to .mo files beside them: watching those would rebuild forever. The
+        # extensions and the bibliography are outside docs/.
+        "--ignore", "*/_build/*", "--ignore", "*/.nox/*", "--ignore", "*.mo",
         "--watch", str(ROOT / "extensions"), "--watch", str(CHRONICLE / "src"),
         "--watch", str(ROOT / "references.bib"),
-        str(DOCS), str(BUILD / "serve"), *session.posargs,
+        str(DOCS), str(BUILD / "serve" / language), *arguments,
+    )
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """Make an edition: ``nox -s release`` (this month, 2026.12) or ``nox -s release -- 2027.01``.
+
+    Checks that the working tree is clean, builds the site with the new version, records the
+    edition's data exports in docs/_editions/<version>/ and its version and date in
+    CITATION.cff and .zenodo.json, builds everything again (HTML, PDF, ePub when there is a
+    session for it) so "What changed" lists the new edition, and prints the commands that
+    commit and tag it. It does not commit, tag or push.
+    """
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout
+    if status.strip():
+        session.error(f"the working tree has changes; commit or stash them first:\n{status}")
+    now = time.time()
+    version = (session.posargs[0] if session.posargs
+               else dt.datetime.fromtimestamp(now, dt.timezone.utc).strftime("%Y.%m"))
+    version = version.removeprefix("v")
+    tags = subprocess.run(["git", "tag", "--list", f"v{version}"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout
+    if tags.strip():
+        session.error(f"v{version} is already tagged; name the next edition: "
+                      f"nox -s release -- {version}.1")
+    # The edition's version and date while its tag does not exist yet (editions.edition).
+    session.env["EDITION_VERSION"] = version
+    session.env.setdefault("SOURCE_DATE_EPOCH", str(int(now)))
+    date = dt.datetime.fromtimestamp(int(session.env["SOURCE_DATE_EPOCH"]), dt.timezone.utc).date()
+    docs(session)
+    session.run("python", "-m", "editions.release", "record", "--version", version,
+                "--date", date.isoformat(), "--html", str(BUILD / "html"), "--root", str(ROOT),
+                "--languages", ",".join(LANGUAGES))
+    # Again, now that the change log has this edition; then the PDFs (and ePubs) with it.
+    docs(session)
+    pdf(session)
+    if "epub" in globals():
+        globals()["epub"](session)
+    session.log(
+        f"Edition {version} ({date.isoformat()}) is built in {BUILD / 'html'}. To publish it:\n"
+        f"  git add docs/_editions/{version} CITATION.cff .zenodo.json\n"
+        f"  git commit -m 'Edition {version}'\n"
+        f"  git tag -a v{version} -m 'Edition {version} ({date.isoformat()})'\n"
+        f"  git push origin HEAD v{version}"
     )

@@ -14,10 +14,13 @@ d. a parallel build (``-j 2``) against the serial one.
 Every build is ``python -m sphinx -q -b html`` in a subprocess, into a fresh output
 folder; each figure is the best of ``--repeat`` runs (wall time by ``time.perf_counter``;
 CPU time, user + system of the child, is recorded beside it because it is less disturbed by
-other work on the machine). Prints a table and writes ``benchmarks/results.json``.
+other work on the machine). Prints a table and writes ``benchmarks/runs/latest.json`` (not
+committed); ``--save`` writes ``benchmarks/results.json``, the committed figures that the
+READMEs quote.
 
     python benchmarks/bench.py            # full: 1,000 / 5,000 / 20,000 events
     python benchmarks/bench.py --quick    # smoke run: 200 / 500 / 2,000 events
+    python benchmarks/bench.py --save     # full run, replacing the committed figures
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+#: Where a run's figures go, unless --save or --output says otherwise (ignored by git).
+LATEST = HERE / "runs" / "latest.json"
+#: The committed figures, quoted by README.md and benchmarks/README.md.
+COMMITTED = HERE / "results.json"
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
@@ -159,15 +166,27 @@ def _version(module: str) -> str:
     return result.stdout.strip()
 
 
+def results_path(save: bool, output: Path | None) -> Path:
+    """Where the figures go: an ordinary run must not change the committed ones."""
+    if output is not None:
+        return output
+    return COMMITTED if save else LATEST
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
     parser.add_argument("--repeat", type=int, help="runs per figure (default 2, quick 1)")
-    parser.add_argument("--output", type=Path, default=HERE / "results.json")
+    parser.add_argument(
+        "--save", action="store_true",
+        help="write the committed benchmarks/results.json instead of benchmarks/runs/latest.json",
+    )
+    parser.add_argument("--output", type=Path, help="write the figures to this file instead")
     parser.add_argument(
         "--workdir", type=Path, help="keep the projects here (default: a temp folder)"
     )
     args = parser.parse_args(argv)
+    output = results_path(args.save, args.output)
     mode = "quick" if args.quick else "full"
     repeat = args.repeat or (1 if args.quick else 2)
     sizes = SIZES[mode]
@@ -284,9 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     }
     results["total_seconds"] = time.perf_counter() - started
     results["command"] = "python benchmarks/bench.py" + (" --quick" if args.quick else "")
-    args.output.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print_table(results, small, middle, large)
-    print(f"\nwrote {args.output}")
+    print(f"\nwrote {output}")
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -26,6 +26,9 @@ extensions = [
     "rawguard",  # raw HTML or LaTeX in a page is an error, and left out
     "sitechecks",  # only registers sitechecks_uncited, read by nox -s citecheck
     "sphinx_last_updated_by_git",
+    "catalogcheck",  # a Spanish build warns at each untranslated or fuzzy catalog message
+    "editions",  # the edition (git tag vYYYY.MM) on every page and the PDF; "What changed"
+    "scholarmeta.jsonld",  # schema.org JSON-LD in every page: Article, Event, Dataset
 ]
 
 root_doc = "index"
@@ -33,6 +36,11 @@ root_doc = "index"
 # es/); nox -s docs copies it, Sphinx must not read it.
 exclude_patterns = ["_build", "_root", "locales", "Thumbs.db", ".DS_Store"]
 nitpicky = True
+
+# -- Editions (nox -s release; extensions/editions) ----------------------------
+# The version and date come from the git tag (vYYYY.MM) through the editions extension;
+# each edition's data is kept in _editions/<version>/ for the change log ("What changed").
+exclude_patterns.append("_editions")
 
 # -- Translations (nox -s translations; see docs/locales/README.md) ----------
 # Each language is a separate build: sphinx-build -D language=es ... html/es/.
@@ -45,6 +53,9 @@ gettext_compact = False
 # committed .po files stay readable.
 gettext_uuid = False
 gettext_location = False
+# What the catalog check (extensions/catalogcheck) tells a contributor to run for a message
+# that a page's catalog lacks.
+catalogcheck_refresh_command = "python3 dev.py translations"
 # The site's name in each language (window titles, the sidebar, "cite this page"). It is
 # chosen once -D language=xx is known, so it is applied in setup() below.
 site_titles = {"en": project, "es": "Qalamoun oriental, abril de 2018"}
@@ -122,8 +133,11 @@ html_last_updated_fmt = "%-d %B %Y"
 # Sidebar: the same page in each language, and the PDF and data downloads (sitechrome).
 sitechrome_languages = [("en", "English"), ("es", "Español")]
 sitechrome_pdf = "../pdf/qalamoun-{language}.pdf"
-sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json"]
 sitechrome_licence = ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/")
+sitechrome_data = ["_data/events.json", "_data/convoys.csv", "_data/reported.json",
+                   "_data/bibliography.csl.json", "_data/events-acled.csv"]
+# The ePub edition beside it (pdfedition; nox -s epub writes html/epub/).
+pdf_epub_href = "../epub/qalamoun-{language}.epub"
 # MathJax would load from a CDN; the site has no maths, and pointing it at a local path
 # keeps a stray formula from adding an outside request.
 mathjax_path = "mathjax/unavailable.js"
@@ -163,7 +177,8 @@ latex_elements = {
     ),
     "fncychap": "\\usepackage[Sonny]{fncychap}",
     "sphinxsetup": "hmargin={2.2cm,2.2cm}, vmargin={2.5cm,2.5cm}, "
-    "InnerLinkColor={rgb}{0.1,0.25,0.55}, OuterLinkColor={rgb}{0.55,0.1,0.1}",
+    # Links in calm colours that print as dark grey: blue inside the book, slate outside.
+    "InnerLinkColor={rgb}{0.1,0.25,0.5}, OuterLinkColor={rgb}{0.2,0.3,0.4}",
     "makeindex": "",
     "printindex": "",
     # The opening pages before the first chapter carry no running head ("Contents").
@@ -193,6 +208,24 @@ pdf_words = {
         "4.0 International licence (CC\u00a0BY-SA\u00a04.0).",
         "keywords": "Syria, Eastern Qalamoun, Dumayr, evacuation, 2018",
         "date": "%-d %B %Y",
+        "edition": "Edition {version}",
+        # The home page's "How to read this site", written for paper: a heading, then its
+        # paragraphs; {page:NAME} is the page where the page NAME begins.
+        "how_to_read": [
+            "How to read this book",
+            "Each statement carries a number in square brackets, such as [5]: the number of "
+            "its source in the Bibliography at the end of the book, where each source is "
+            "labelled with the kind of outlet it is (explained in The sources, page "
+            "{page:sources}) and lists the pages that cite it. A page number in brackets "
+            "after a reference to another part of the book, such as (p. 12), gives the page "
+            "where that part is found.",
+            "Dated records stand apart from the narrative: an event opens with its date, "
+            "title and places in one line in bold; a figure that a source reported reads "
+            "“what was counted: the figure [source]”; a convoy's facts stand in "
+            "a small table. The Timeline (page {page:timeline}), the convoy table and the "
+            "figures compared in Where the sources disagree (page {page:disagreements}) are "
+            "not written by hand: they are built from these records.",
+        ],
     },
     "es": {
         "subtitle": "Una historia documentada de la ofensiva y la evacuación",
@@ -200,6 +233,22 @@ pdf_words = {
         "Atribución-CompartirIgual 4.0 Internacional (CC\u00a0BY-SA\u00a04.0).",
         "keywords": "Siria, Qalamoun oriental, Dumayr, evacuación, 2018",
         "date": "%-d de %B de %Y",
+        "edition": "Edición {version}",
+        "how_to_read": [
+            "Cómo leer este libro",
+            "Cada afirmación lleva un número entre corchetes, como [5]: el número de su "
+            "fuente en la bibliografía del final del libro, donde cada fuente indica el "
+            "tipo de medio que es (explicado en Las fuentes, página {page:sources}) y las "
+            "páginas que la citan. Un número de página entre paréntesis tras una referencia "
+            "a otra parte del libro, como (pág. 12), indica la página en que se encuentra.",
+            "Los registros fechados se distinguen del relato: un suceso comienza con su "
+            "fecha, su título y sus lugares en una línea en negrita; una cifra dada por una "
+            "fuente se lee «qué se contó: la cifra [fuente]»; los datos de un "
+            "convoy forman una tabla pequeña. La cronología (página {page:timeline}), la "
+            "tabla de convoyes y las cifras comparadas en Dónde discrepan las fuentes "
+            "(página {page:disagreements}) no se escriben a mano: se construyen a partir "
+            "de estos registros.",
+        ],
     },
 }
 

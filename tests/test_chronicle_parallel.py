@@ -41,5 +41,7 @@ def test_parallel_pages_are_byte_identical_to_serial(serial, parallel):
 
 def test_parallel_exports_are_byte_identical_to_serial(serial, parallel):
     serial_data, parallel_data = outputs(serial, "_data/*"), outputs(parallel, "_data/*")
-    assert sorted(serial_data) == ["_data/convoys.csv", "_data/events.json", "_data/reported.json"]
+    assert sorted(serial_data) == ["_data/bibliography.csl.json", "_data/convoys.csv",
+                                   "_data/events-acled.csv", "_data/events.json",
+                                   "_data/reported.json"]
     assert serial_data == parallel_data

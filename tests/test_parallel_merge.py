@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 from types import SimpleNamespace
 
-import pytest
 from chronicle_support import warnings
 
 import opmap
@@ -45,9 +44,6 @@ def pages(app) -> dict[str, bytes]:
         for path in sorted(app.outdir.glob("_data/*"))}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug, not fixed yet: after a -j 2 read and an edit, the References page lists "
-    "each entry's 'Cited in' paragraph twice (sphinxcontrib-bibtex citations merged again)"))
 def test_parallel_read_then_edit_equals_clean(chronicle_builds):
     def change(srcdir):
         path = srcdir / "convoys.md"

@@ -13,7 +13,7 @@ STATIC = Path(__file__).parent / "static"
 
 def add_html_assets(app) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("infobox.css")
 
 

@@ -33,7 +33,7 @@ def _outdated_maps(app, env) -> list[str]:
 
 def _add_static(app) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("opmap.css")
 
 

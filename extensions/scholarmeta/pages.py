@@ -29,12 +29,12 @@ def page_url(app, pagename: str) -> str:
 
 def add_templates_path(app, config) -> None:
     if str(TEMPLATES) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES))
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def add_html_assets(app) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("scholarmeta.css")
         app.add_js_file("scholarmeta.js", loading_method="defer")
         # The edition cited: the project's version and the commit the site is built from.

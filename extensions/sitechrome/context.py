@@ -18,12 +18,14 @@ STATIC = Path(__file__).parent / "static"
 def add_templates_path(app, config) -> None:
     """Let conf.py name the sidebar templates without copying them into the project."""
     if str(TEMPLATES) not in config.templates_path:
-        config.templates_path.append(str(TEMPLATES))
+        # A new list: the default one belongs to Sphinx's Config and is shared by every
+        # project built in the same process (appending to it reached other test projects).
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def add_static_files(app) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("sitechrome.css")
         app.add_js_file("sitechrome.js", loading_method="defer")
 

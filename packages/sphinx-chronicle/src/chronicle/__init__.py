@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib.metadata import version
 from pathlib import Path
 
-from . import export, nodes
+from . import export, nodes, outdated
 from .domain import ChronicleDomain, resolve_ref_to_named_event
 from .transforms import ChronicleListsTransform, WebsiteTimelines
 
@@ -18,20 +18,9 @@ __version__ = version("sphinx-chronicle")
 STATIC = Path(__file__).parent / "static"
 
 
-def outdated_list_pages(app, env) -> list[str]:
-    """``env-get-updated``: rewrite every list page when any record has changed."""
-    domain = env.get_domain("chron")
-    digest = domain.records_digest()
-    if digest == domain.data["digest"]:
-        return []
-    domain.data["digest"] = digest
-    return domain.list_pages()
-
-
-
 def add_html_assets(app) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("chronicle.css")
 
 
@@ -43,8 +32,10 @@ def note_timeline_page(app, doctree) -> None:
 def add_timeline_assets(app, pagename, templatename, context, doctree) -> None:
     """The timeline's styles and filter script, on the pages that hold a timeline only."""
     if app.env.metadata.get(pagename, {}).get("timeline") and not app.builder.name.startswith("epub"):
-        app.add_css_file("chronicle-timeline.css")
-        app.add_js_file("chronicle-timeline.js", loading_method="defer")
+        # The builder's own lists, which it resets for every page; app.add_css_file would also
+        # register the file for every page of a later build in the same process.
+        app.builder.add_css_file("chronicle-timeline.css")
+        app.builder.add_js_file("chronicle-timeline.js", defer="defer")
 
 
 def setup(app):
@@ -66,7 +57,10 @@ def setup(app):
     app.connect("builder-inited", add_html_assets)
     app.connect("doctree-read", note_timeline_page)
     app.connect("html-page-context", add_timeline_assets)
-    app.connect("env-get-updated", outdated_list_pages)
+    app.connect("env-get-updated", outdated.outdated_list_pages)
+    app.connect("env-get-updated", outdated.outdated_by_references)
+    app.connect("env-get-outdated", outdated.reread_pages_linking_to)
+    app.connect("env-get-outdated", outdated.remove_pages_of_removed_documents)
     app.connect("build-finished", export.write_exports)
     return {
         "version": __version__,

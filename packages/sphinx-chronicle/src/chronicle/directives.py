@@ -25,6 +25,10 @@ from .records import CONVOY_COUNTS, ConvoyRecord, EventRecord, ReportedRecord
 logger = logging.getLogger(__name__)
 
 _LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]*")
+#: Characters of a title (or name) that its record's anchor keeps.
+ANCHOR_HINT = 100
+#: A title longer than this is warned of: it is a paragraph, not a title.
+LONGEST_TITLE = 300
 #: A convoy number: ASCII digits only (str.isdigit() accepts ² and ①, which int() refuses).
 _CONVOY_NUMBER = re.compile(r"[0-9]{1,6}")
 
@@ -93,7 +97,9 @@ class ChronicleDirective(SphinxDirective):
     def container(self, kind: str, id_hint: str) -> nodes.container:
         container = nodes.container(classes=[f"chron-{kind}"])
         self.set_source_info(container)
-        node_id = make_id(self.env, self.state.document, f"chron-{kind}", id_hint)
+        # An anchor is part of every link to the record: a whole paragraph in it would make
+        # addresses (and LaTeX labels) no browser or TeX takes.
+        node_id = make_id(self.env, self.state.document, f"chron-{kind}", id_hint[:ANCHOR_HINT])
         container["ids"].append(node_id)
         # Registered, so the next record with the same hint (two figures for one quantity,
         # two events with one title) gets an id of its own and links reach the right one.
@@ -113,8 +119,13 @@ class ChronicleDirective(SphinxDirective):
         return paragraph
 
     def where(self, container: nodes.container) -> dict:
-        """Where a record stands: its document, line and anchor."""
-        return {"docname": self.env.docname, "lineno": self.lineno, "anchor": container["ids"][0]}
+        """Where a record stands: its page and anchor, and the file and line it is written at
+        (an included file's own, as Sphinx locates its warnings)."""
+        source, line = self.get_source_info()
+        return {
+            "docname": self.env.docname, "anchor": container["ids"][0],
+            "source": source or str(self.env.doc2path(self.env.docname)), "lineno": line or self.lineno,
+        }
 
     def parse_body(self, container: nodes.Element) -> None:
         if self.content:
@@ -140,6 +151,9 @@ class EventDirective(ChronicleDirective):
         title = (self.options.get("title") or "").strip()
         if not title:
             self.warn("chron:event: :title: is required", "option")
+        elif len(title) > LONGEST_TITLE:
+            self.warn(f"chron:event: :title: is {len(title):,} characters long; a title is one line, "
+                      f"and the anchors made from it keep its first {ANCHOR_HINT} characters", "option")
         name = (self.options.get("name") or "").strip() or None
         if name and not _LABEL.fullmatch(name):
             self.warn(f"chron:event: :name: {name!r} is not a valid label", "option")
@@ -352,11 +366,18 @@ class TimelineDirective(ChronicleDirective):
     def run(self) -> list[nodes.Node]:
         start = self.date_option("from", self.options.get("from"), required=False)
         end = self.date_option("to", self.options.get("to"), required=False)
+        if start and end and start.lower > end.upper:
+            self.warn(f"chron:timeline: :from: {start.edtf} is after :to: {end.edtf}; "
+                      "no event can fall between them", "timeline")
+        tags = split_list(self.options.get("tags"), ",")
         placeholder = chron_nodes.timeline_placeholder(
-            tags=split_list(self.options.get("tags"), ","),
+            tags=tags,
             start=start.lower.isoformat() if start else None,
             end=end.upper.isoformat() if end else None,
             reversed="reversed" in self.options,
+            # The filters as written, to name them if they select nothing.
+            written={"tags": ", ".join(tags), "from": start.edtf if start else "",
+                     "to": end.edtf if end else ""},
         )
         self.set_source_info(placeholder)
         return [placeholder]

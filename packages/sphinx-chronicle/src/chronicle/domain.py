@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import posixpath
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
@@ -18,7 +19,8 @@ from sphinxcontrib.bibtex.domain import get_docnames
 
 from . import directives as chron_directives
 from .nodes import chronicle_placeholder
-from .records import ConvoyRecord, EventRecord, ReportedRecord
+from .outdated import referenced_targets
+from .records import ConvoyRecord, EventRecord, ReportedRecord, location, shown_by
 
 logger = logging.getLogger(__name__)
 _ = get_translation("chronicle")
@@ -34,10 +36,16 @@ def reading_order(env) -> list[str]:
     return list(get_docnames(env))
 
 
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
 class ChronicleDomain(Domain):
     name = "chron"
     label = "Chronicle"
-    data_version = 3
+    data_version = 4
     directives = {
         "event": chron_directives.EventDirective,
         "convoy": chron_directives.ConvoyDirective,
@@ -56,16 +64,21 @@ class ChronicleDomain(Domain):
         "reported": {},  # docname -> [ReportedRecord]
         "list_pages": {},  # docname -> sorted names of the list placeholders on it
         "digest": "",  # of all records when the list pages were last written
+        "xrefs": {},  # docname -> the labels and pages it refers to (see .outdated)
+        "shown": {},  # what those showed when the pages were last written
     }
 
     # -- keeping records in step with documents ---------------------------------------
 
+    #: The data kept for each document, by document name.
+    BY_DOCUMENT = (*RECORD_KINDS.values(), "list_pages", "xrefs")
+
     def clear_doc(self, docname: str) -> None:
-        for kind in (*RECORD_KINDS.values(), "list_pages"):
+        for kind in self.BY_DOCUMENT:
             self.data[kind].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict) -> None:
-        for kind in (*RECORD_KINDS.values(), "list_pages"):
+        for kind in self.BY_DOCUMENT:
             for docname in docnames:
                 if docname in otherdata[kind]:
                     self.data[kind][docname] = otherdata[kind][docname]
@@ -77,10 +90,16 @@ class ChronicleDomain(Domain):
             if record is None:
                 continue
             record = self._translated(record, container)
+            only = tuple(node["expr"] for node in _ancestors(container) if isinstance(node, addnodes.only))
+            if only:
+                record = dataclasses.replace(record, only=only)
             self.data[RECORD_KINDS[type(record)]].setdefault(docname, []).append(record)
         lists = sorted({type(node).__name__ for node in document.findall(chronicle_placeholder)})
         if lists:
             self.data["list_pages"][docname] = lists
+        targets = referenced_targets(env, docname, document)
+        if targets:
+            self.data["xrefs"][docname] = targets
 
     #: Which record field each translatable paragraph of a rendered record gives.
     TRANSLATED_FIELDS = {
@@ -122,10 +141,14 @@ class ChronicleDomain(Domain):
 
     # -- reading the records ----------------------------------------------------------
 
-    def _in_reading_order(self, kind: str) -> list:
+    def _in_reading_order(self, kind: str, tags=None) -> list:
+        """Every record of *kind*; with a builder's *tags*, only those it shows (``{only}``)."""
         by_doc = self.data[kind]
         order = reading_order(self.env)
-        return [record for docname in order for record in by_doc.get(docname, ())]
+        return [
+            record for docname in order for record in by_doc.get(docname, ())
+            if tags is None or shown_by(record, tags)
+        ]
 
     @property
     def events(self) -> list[EventRecord]:
@@ -139,14 +162,18 @@ class ChronicleDomain(Domain):
     def reported(self) -> list[ReportedRecord]:
         return self._in_reading_order("reported")
 
-    def sorted_events(self) -> list[EventRecord]:
-        """Earliest first by the lower bound of the date; ties keep reading order."""
-        return sorted(self.events, key=lambda event: event.date.lower)
+    def reported_for(self, tags) -> list[ReportedRecord]:
+        """The reported figures a builder with *tags* shows, in reading order."""
+        return self._in_reading_order("reported", tags)
 
-    def sorted_convoys(self) -> list[ConvoyRecord]:
+    def sorted_events(self, tags=None) -> list[EventRecord]:
+        """Earliest first by the lower bound of the date; ties keep reading order."""
+        return sorted(self._in_reading_order("events", tags), key=lambda event: event.date.lower)
+
+    def sorted_convoys(self, tags=None) -> list[ConvoyRecord]:
         """By number; a convoy described twice counts once, as first read (the second is warned of)."""
         first: dict[int, ConvoyRecord] = {}
-        for convoy in self.convoys:
+        for convoy in self._in_reading_order("convoys", tags):
             first.setdefault(convoy.number, convoy)
         return sorted(first.values(), key=lambda convoy: convoy.number)
 
@@ -154,11 +181,18 @@ class ChronicleDomain(Domain):
         return sorted(self.data["list_pages"])
 
     def records_digest(self) -> str:
-        """Changes whenever any record, or the order they are read in, changes."""
+        """Changes whenever any record, the order they are read in, or the number or text
+        of a source they cite changes (the lists show both, in citations and tooltips)."""
         digest = hashlib.sha256()
+        cited = set()
         for kind in RECORD_KINDS.values():
             for record in self._in_reading_order(kind):
                 digest.update(repr(record).encode())
+                cited.update(record.sources)
+        for citation in self.env.get_domain("cite").citations:
+            if citation.key in cited:
+                entry = citation.formatted_entry
+                digest.update(repr((citation.key, entry.label, entry.text.render_as("text"))).encode())
         return digest.hexdigest()
 
     # -- checks and references --------------------------------------------------------
@@ -169,9 +203,9 @@ class ChronicleDomain(Domain):
             if convoy.number in first_seen:
                 first = first_seen[convoy.number]
                 logger.warning(
-                    "chron:convoy: convoy %d is described twice (first at %s:%d)",
-                    convoy.number, self.env.doc2path(first.docname), first.lineno,
-                    location=(convoy.docname, convoy.lineno), type="chronicle", subtype="duplicate",
+                    "chron:convoy: convoy %d is described twice (first at %s)",
+                    convoy.number, location(first),
+                    location=location(convoy), type="chronicle", subtype="duplicate",
                 )
             else:
                 first_seen[convoy.number] = convoy

@@ -20,6 +20,8 @@ class EventRecord:
     sources: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     name: str | None = None
+    source: str = ""
+    only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ class ConvoyRecord:
     #: Places on the way (towns, crossings) as written, and as the build's language names them.
     via: tuple[str, ...] = ()
     via_labels: tuple[str, ...] = ()
+    source: str = ""
+    only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,8 @@ class ReportedRecord:
     #: The convoy and field this figure gives, so the convoy table can show it disputed.
     convoy: int | None = None
     field: str = ""
+    source: str = ""
+    only: tuple[str, ...] = ()
 
     @property
     def comparable(self) -> object:
@@ -77,6 +83,29 @@ class ReportedRecord:
         if self.date is not None:
             return ("date", self.date.lower, self.date.upper)
         return ("text", self.text.casefold())
+
+
+# Every record also keeps where it is written and for which builders:
+#   source: the file it is written in, which is not the page's own file when the page
+#       includes it (``{include}``); ``lineno`` is a line of that file.
+#   only: the expressions of the ``{only}`` directives around it; the lists of a builder
+#       whose tags do not satisfy them all leave it out, as the page itself does.
+
+
+def location(record) -> str:
+    """Where *record* is written, as Sphinx names the place of a warning: "file:line"."""
+    return f"{record.source}:{record.lineno}"
+
+
+def shown_by(record, tags) -> bool:
+    """Whether a builder with *tags* shows *record* (a broken expression shows it, as Sphinx does)."""
+    for expression in record.only:
+        try:
+            if not tags.eval_condition(expression):
+                return False
+        except Exception:  # noqa: BLE001 - Sphinx warns of the expression itself, and keeps the content
+            continue
+    return True
 
 
 #: The counted fields of a convoy, in table order.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from . import render
 from .dates import babel_locale
@@ -14,6 +15,8 @@ from .nodes import (
     timeline_placeholder,
 )
 
+logger = logging.getLogger(__name__)
+
 
 #: Builders that write a website: their timelines are lists under year, month and week
 #: headings, with filters, and link to the data exports. EPUB readers, LaTeX, text and the
@@ -21,17 +24,32 @@ from .nodes import (
 WEBSITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-def selected_events(placeholder, domain) -> list:
-    """The events a timeline shows, in its order."""
-    events = domain.sorted_events()
-    tags = set(placeholder["tags"])
-    if tags:
-        events = [event for event in events if tags & set(event.tags)]
+def selected_events(placeholder, domain, tags) -> list:
+    """The events a timeline shows, in its order: of those a builder with *tags* shows
+    (``{only}``), the ones its filters select. A filter that selects none is warned of."""
+    events = domain.sorted_events(tags)
+    wanted = set(placeholder["tags"])
+    if wanted:
+        unknown = sorted(wanted - {tag for event in events for tag in event.tags})
+        for tag in unknown:
+            logger.warning("chron:timeline: no event has the tag %r", tag, location=placeholder,
+                           type="chronicle", subtype="timeline")
+        events = [event for event in events if wanted & set(event.tags)]
+        if unknown and not events:
+            return events
+    start, end = placeholder["start"], placeholder["end"]
+    if start and end and start > end:
+        return []  # the directive has warned of it
     # An event belongs to the range if any part of its date falls within it.
-    if placeholder["start"]:
-        events = [event for event in events if event.date.upper.isoformat() >= placeholder["start"]]
-    if placeholder["end"]:
-        events = [event for event in events if event.date.lower.isoformat() <= placeholder["end"]]
+    if start:
+        events = [event for event in events if event.date.upper.isoformat() >= start]
+    if end:
+        events = [event for event in events if event.date.lower.isoformat() <= end]
+    if not events and (wanted or start or end):
+        filters = [f":{name}: {placeholder['written'][name]}" for name in ("tags", "from", "to")
+                   if placeholder["written"].get(name)]
+        logger.warning("chron:timeline: no event falls within this timeline's filters (%s); it is empty",
+                       ", ".join(filters), location=placeholder, type="chronicle", subtype="timeline")
     if placeholder["reversed"]:
         events = list(reversed(events))
     return events
@@ -73,7 +91,7 @@ class WebsiteTimelines(SphinxPostTransform):
             # the page title); the ids of its controls are unique on the page.
             depth = sum(isinstance(ancestor, nodes.section) for ancestor in _ancestors(placeholder))
             frame.extend(render.timeline_markup(
-                selected_events(placeholder, domain), locale, cite, heading_level=depth + 1,
+                selected_events(placeholder, domain, self.app.tags), locale, cite, heading_level=depth + 1,
                 field_id=f"chron-timeline-{self.env.new_serialno('chron-timeline')}",
             ))
             placeholder.replace_self([frame, render.data_links()])
@@ -97,7 +115,7 @@ class ChronicleListsTransform(SphinxPostTransform):
         for placeholder in placeholders:
             if isinstance(placeholder, timeline_placeholder):
                 frame = nodes.container(classes=["chron-timeline"])
-                frame += render.timeline_table(selected_events(placeholder, domain), locale, cite)
+                frame += render.timeline_table(selected_events(placeholder, domain, self.app.tags), locale, cite)
                 replacement = [frame]
             elif isinstance(placeholder, convoy_table_placeholder):
                 reported = placeholder["reported"]
@@ -107,11 +125,13 @@ class ChronicleListsTransform(SphinxPostTransform):
                         reported_citations[holder["chron_field"]] = list(holder.children)
                         holder.children = []
                 replacement = [render.convoy_table(
-                    domain.sorted_convoys(), reported, reported_citations, locale, cite,
-                    self.config.chron_approximate_tolerance, domain.reported,
+                    domain.sorted_convoys(self.app.tags), reported, reported_citations, locale, cite,
+                    self.config.chron_approximate_tolerance, domain.reported_for(self.app.tags),
                 )]
             elif isinstance(placeholder, discrepancies_placeholder):
-                replacement = render.discrepancies_table(domain.reported, locale, cite, self.source_kind)
+                replacement = render.discrepancies_table(
+                    domain.reported_for(self.app.tags), locale, cite, self.source_kind,
+                )
             else:
                 continue
             placeholder.replace_self(replacement)

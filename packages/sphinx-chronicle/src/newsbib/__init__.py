@@ -7,9 +7,9 @@ import pybtex.plugin
 from pybtex.backends.plaintext import Backend as PlaintextBackend
 
 from .bibfile import read_bibliography
-from .outdated import outdated_by_citations
+from .outdated import outdated_by_citations, reread_edited_bibliography
 from .style import NewsStyle, style_for_language
-from .transforms import add_citation_backlinks
+from .transforms import FreshBibliographyEntries, add_citation_backlinks
 from .translated import record_citations_as_read
 
 #: The distribution's version, written once in packages/sphinx-chronicle/pyproject.toml.
@@ -38,9 +38,11 @@ def setup(app):
     app.connect("config-inited", use_language_style)
     # Before sphinxcontrib-bibtex reads the .bib files (priority 500), so it finds them read.
     app.connect("builder-inited", read_bibliography, priority=400)
+    app.add_post_transform(FreshBibliographyEntries)
     app.connect("doctree-resolved", add_citation_backlinks)
     # Translated pages re-cite their sources; keep one true record per citation.
     app.connect("doctree-read", record_citations_as_read)
     # Renumbered sources and changed back-links reach pages that were not edited.
     app.connect("env-get-updated", outdated_by_citations)
+    app.connect("env-get-outdated", reread_edited_bibliography)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,10 +8,35 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
+from sphinxcontrib.bibtex.directives import BibliographyKey
 from sphinxcontrib.bibtex.domain import get_docnames
+from sphinxcontrib.bibtex.nodes import bibliography as bibliography_node
 
 _ = get_translation("newsbib")
+
+
+class FreshBibliographyEntries(SphinxPostTransform):
+    """Give sphinxcontrib-bibtex empty entry nodes each time it fills a bibliography.
+
+    It fills the nodes it keeps in the environment, not copies: an app that writes the
+    page twice (a second build in the same process, or one that pickles the environment
+    after writing it) would show each entry, and its "Cited in" line, twice.
+    """
+
+    # Just before sphinxcontrib-bibtex fills the bibliography (5).
+    default_priority = 4
+
+    def run(self, **kwargs) -> None:
+        domain = self.env.get_domain("cite")
+        for node in self.document.findall(bibliography_node):
+            key = BibliographyKey(docname=node["docname"], id_=node["ids"][0])
+            entries = domain.bibliographies[key].citation_nodes
+            for cited, entry in entries.items():
+                fresh = entry.copy()  # the attributes, without the children
+                fresh.attributes.pop("backrefs", None)
+                entries[cited] = fresh
 
 
 def add_citation_backlinks(app, doctree, fromdocname: str) -> None:
@@ -33,6 +58,7 @@ def add_citation_backlinks(app, doctree, fromdocname: str) -> None:
     for ref in domain.citation_refs:
         for target in ref.targets:
             refs_by_key.setdefault(target.key, []).append(ref)
+    paper = app.builder.format == "latex"
     for citation in citation_nodes:
         refs = refs_by_key.get(entry_keys[citation["ids"][0]], [])
         if not refs:
@@ -49,10 +75,13 @@ def add_citation_backlinks(app, doctree, fromdocname: str) -> None:
             title = env.titles[docname].astext() if docname in env.titles else docname
             para += nodes.inline(text=title + " ")
             para += nodes.Text("(")
+            # On paper the numbers become the pages they are on (pdfedition); the
+            # group marks which links those are.
+            links = nodes.inline(classes=["citation-backlink-pages"]) if paper else para
             for number, ref in enumerate(doc_refs, start=1):
                 if number > 1:
-                    para += nodes.Text(", ")
-                para += make_refnode(
+                    links += nodes.Text(", ")
+                links += make_refnode(
                     app.builder,
                     fromdocname,
                     docname,
@@ -60,5 +89,7 @@ def add_citation_backlinks(app, doctree, fromdocname: str) -> None:
                     nodes.inline(text=str(number)),
                     title=_("Citation {number} on “{page}”").format(number=number, page=title),
                 )
+            if paper:
+                para += links
             para += nodes.Text(")")
         citation += para

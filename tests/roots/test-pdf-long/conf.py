@@ -1,0 +1,10 @@
+project = "Long lines"
+author = "Long lines tests"
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "newsbib", "pdfedition"]
+myst_enable_extensions = ["colon_fence"]
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "news"
+bibtex_reference_style = "label"
+bibtex_cite_id = "source-{key}"
+exclude_patterns = ["_build"]
+latex_engine = "xelatex"
