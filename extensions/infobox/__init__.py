@@ -12,7 +12,9 @@ STATIC = Path(__file__).parent / "static"
 
 
 def add_html_assets(app) -> None:
-    if app.builder.format == "html":
+    # Not in the ePub: its placement rules (:has) are for browsers, which EPUB readers and
+    # epubcheck do not parse; the box is a plain table there.
+    if app.builder.format == "html" and not app.builder.name.startswith("epub"):
         app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
         app.add_css_file("infobox.css")
 
